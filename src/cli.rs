@@ -1,0 +1,192 @@
+//! The command line: `imprint check` and `imprint build`. A thin layer over [`crate::build`]
+//! that prints diagnostics and chooses the exit code.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::build;
+use crate::diag::{self, Style};
+use crate::model::dump::dump;
+
+/// imprint: accessible publications in many languages from one structured source.
+#[derive(Debug, Parser)]
+#[command(name = "imprint", version, about)]
+pub struct Cli {
+    /// The project folder: the one holding `sources/` (and optionally `layouts/`).
+    #[arg(long, global = true, default_value = ".")]
+    pub project: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the sources and report every problem (exit 0: clean, 1: errors, 2: could not run).
+    Check {
+        /// How to print problems.
+        #[arg(long, value_enum, default_value_t = DiagnosticStyle::Rich)]
+        format: DiagnosticStyle,
+    },
+    /// Build every publication into the output folder.
+    Build {
+        /// Where to write (default: `output/` in the project folder).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Print an intermediate form on standard output instead of writing files.
+        #[arg(long, value_enum)]
+        emit: Option<Emit>,
+        /// How to print problems.
+        #[arg(long, value_enum, default_value_t = DiagnosticStyle::Rich)]
+        format: DiagnosticStyle,
+    },
+}
+
+/// How to print problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticStyle {
+    /// A snippet of the file with the problem marked, and a hint.
+    Rich,
+    /// One line per problem: file:line:column: severity: message.
+    Short,
+}
+
+/// Intermediate forms that `build --emit` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    /// The document model of each publication, as indented text.
+    Model,
+}
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the sources have errors.
+pub const EXIT_ERRORS: u8 = 1;
+/// Exit code: imprint could not run (no sources folder, unreadable file, bad arguments).
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Runs imprint with the given arguments; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if e.use_stderr() {
+                let _ = write!(err, "{}", e.render());
+                return EXIT_FAILURE;
+            }
+            let _ = write!(out, "{}", e.render());
+            return EXIT_OK;
+        }
+    };
+    match cli.command {
+        Command::Check { format } => check(&cli.project, format, out, err),
+        Command::Build { output, emit, format } => {
+            let output = output.unwrap_or_else(|| {
+                if cli.project == std::path::Path::new(".") {
+                    PathBuf::from("output")
+                } else {
+                    cli.project.join("output")
+                }
+            });
+            build(&cli.project, &output, emit, format, out, err)
+        }
+    }
+}
+
+fn style(f: DiagnosticStyle) -> Style {
+    match f {
+        DiagnosticStyle::Rich => Style::Rich,
+        DiagnosticStyle::Short => Style::Short,
+    }
+}
+
+fn summary(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    };
+    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+}
+
+fn check(project: &std::path::Path, format: DiagnosticStyle, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let checked = match build::check(project) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
+    let (errors, warnings) = (checked.report.errors(), checked.report.warnings());
+    let _ = writeln!(
+        out,
+        "checked {} files, {} publications: {}",
+        checked.files.len(),
+        checked.documents.len(),
+        summary(errors, warnings)
+    );
+    if errors > 0 { EXIT_ERRORS } else { EXIT_OK }
+}
+
+fn build(
+    project: &std::path::Path,
+    output: &std::path::Path,
+    emit: Option<Emit>,
+    format: DiagnosticStyle,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if emit == Some(Emit::Model) {
+        let checked = match build::check(project) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_FAILURE;
+            }
+        };
+        let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
+        if checked.report.errors() > 0 {
+            return EXIT_ERRORS;
+        }
+        for (doc, _) in &checked.documents {
+            let _ = write!(out, "{}", dump(doc));
+        }
+        return EXIT_OK;
+    }
+    let built = match build::build(project, output) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let report = &built.checked.report;
+    let _ = write!(err, "{}", diag::render(&built.checked.files, &report.diagnostics, style(format)));
+    if report.errors() > 0 {
+        let _ = writeln!(
+            err,
+            "build failed: {}; nothing in `{}` was changed",
+            summary(report.errors(), report.warnings()),
+            output.display()
+        );
+        return EXIT_ERRORS;
+    }
+    for (path, size) in &built.written {
+        let _ = writeln!(out, "wrote {} ({})", output.join(path).display(), human_size(*size));
+    }
+    let _ = writeln!(out, "built {} files: {}", built.written.len(), summary(0, report.warnings()));
+    EXIT_OK
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}

@@ -1,0 +1,272 @@
+//! Diagnostics: problems found in the sources, with the file, the position and a hint, printed
+//! the way rustc and typst print theirs (codespan-reporting).
+//!
+//! Every stage reports problems here instead of stopping at the first one, so that one run of
+//! `imprint check` lists everything that needs fixing. Messages are lower case and say what is
+//! wrong; hints are full sentences that say what to do.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, LabelStyle};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, DisplayStyle};
+
+use crate::model::Origin;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot go on: `imprint check` exits 1.
+    Error,
+    /// The build goes on; someone should look.
+    Warning,
+}
+
+/// A position in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Index in [`SourceFiles`].
+    pub file: usize,
+    /// Byte range in the file.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// A span in `file` covering `range`.
+    pub fn new(file: usize, range: Range<usize>) -> Self {
+        Span { file, range }
+    }
+}
+
+impl From<Origin> for Span {
+    fn from(o: Origin) -> Self {
+        Span::new(o.file, o.start..o.end)
+    }
+}
+
+impl From<&Span> for Origin {
+    fn from(s: &Span) -> Self {
+        Origin { file: s.file, start: s.range.start, end: s.range.end }
+    }
+}
+
+/// One problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, lower case, no full stop.
+    pub message: String,
+    /// Where, if the problem is in a file.
+    pub span: Option<Span>,
+    /// A short label under the snippet.
+    pub label: String,
+    /// Other places that explain the problem (e.g. the first of two duplicate ids).
+    pub related: Vec<(Span, String)>,
+    /// What to do about it, as full sentences.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    /// A warning with a message.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            span: None,
+            label: String::new(),
+            related: Vec::new(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Points the diagnostic at a place in a file.
+    pub fn at(mut self, span: impl Into<Span>) -> Self {
+        self.span = Some(span.into());
+        self
+    }
+
+    /// Sets the label shown under the snippet.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Adds another place that explains the problem.
+    pub fn related(mut self, span: impl Into<Span>, label: impl Into<String>) -> Self {
+        self.related.push((span.into(), label.into()));
+        self
+    }
+
+    /// Adds a hint: what the user should do.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+/// The text of every file that diagnostics can point into.
+#[derive(Debug, Default)]
+pub struct SourceFiles {
+    files: SimpleFiles<String, String>,
+    count: usize,
+}
+
+impl SourceFiles {
+    /// Adds a file under the name shown to the user; returns its index.
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
+        self.count += 1;
+        self.files.add(name.into(), text.into())
+    }
+
+    /// The name of a file.
+    pub fn name(&self, file: usize) -> &str {
+        self.files.get(file).map(|f| f.name().as_str()).unwrap_or("<unknown>")
+    }
+
+    /// The text of a file.
+    pub fn text(&self, file: usize) -> &str {
+        self.files.get(file).map(|f| f.source().as_str()).unwrap_or("")
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, file: usize, offset: usize) -> (usize, usize) {
+        let text = self.text(file);
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether no file was added.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How to print diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// A snippet of the source with the problem underlined, and the hints.
+    Rich,
+    /// One line per problem: `file:line:column: error: message`.
+    Short,
+}
+
+/// Renders diagnostics as text (no colour), in the given style.
+pub fn render(files: &SourceFiles, diagnostics: &[Diagnostic], style: Style) -> String {
+    let config = Config {
+        display_style: match style {
+            Style::Rich => DisplayStyle::Rich,
+            Style::Short => DisplayStyle::Short,
+        },
+        ..Config::default()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let cs = to_codespan(files, d);
+        match term::emit_into_string(&config, &files.files, &cs) {
+            Ok(text) => out.push_str(&text),
+            Err(_) => {
+                out.push_str(&format!("{}: {}\n", severity_word(d.severity), d.message));
+            }
+        }
+    }
+    out
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn to_codespan(files: &SourceFiles, d: &Diagnostic) -> CsDiagnostic<usize> {
+    let base = match d.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    };
+    let clamp = |span: &Span| {
+        let len = files.text(span.file).len();
+        span.range.start.min(len)..span.range.end.min(len).max(span.range.start.min(len))
+    };
+    let mut labels = Vec::new();
+    if let Some(span) = &d.span {
+        labels.push(CsLabel::new(LabelStyle::Primary, span.file, clamp(span)).with_message(&d.label));
+    }
+    for (span, message) in &d.related {
+        labels.push(CsLabel::new(LabelStyle::Secondary, span.file, clamp(span)).with_message(message));
+    }
+    base.with_message(&d.message).with_labels(labels).with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect())
+}
+
+/// The problems found by one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The problems.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Adds a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, s: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == s).count()
+    }
+
+    /// Sorts by file, then position, keeping the order of problems at the same place.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (0, s.file, s.range.start)).unwrap_or((1, 0, 0)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_style_names_file_line_and_column() {
+        let mut files = SourceFiles::default();
+        let f = files.add("sources/a.toml", "x = 1\ny = é2\n");
+        let d = Diagnostic::error("bad value").at(Span::new(f, 12..13));
+        let text = render(&files, &[d], Style::Short);
+        assert_eq!(text.trim(), "sources/a.toml:2:6: error: bad value");
+        assert_eq!(files.line_col(f, 12), (2, 6));
+    }
+}

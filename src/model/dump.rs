@@ -1,0 +1,149 @@
+//! A readable text dump of a [`Document`], one node per line, for `imprint build --emit model`
+//! and for snapshot tests of the model.
+
+use std::fmt::Write;
+
+use super::{Alt, Block, ChartTotal, Direction, Document, Figure, Inline, LinkTarget, Share, Tenths};
+
+/// The whole document as indented text.
+pub fn dump(doc: &Document) -> String {
+    let mut d = Dumper { out: String::new() };
+    d.line(0, &format!("document {} lang={} dir={}", doc.id, doc.lang.as_str(), dir(doc.dir)));
+    d.line(1, &format!("title {:?}", doc.title));
+    d.line(1, &format!("description {:?}", doc.description));
+    d.line(1, &format!("keywords {:?}", doc.keywords));
+    let org = &doc.organization;
+    d.line(1, &format!("organization {:?} legal-name={:?} website={:?}", org.name, org.legal_name, org.website));
+    for s in &doc.sections {
+        d.line(1, &format!("section #{} {}", s.id, inlines(&s.title)));
+        d.blocks(2, &s.blocks);
+    }
+    d.out
+}
+
+fn dir(d: Direction) -> &'static str {
+    match d {
+        Direction::Ltr => "ltr",
+        Direction::Rtl => "rtl",
+    }
+}
+
+struct Dumper {
+    out: String,
+}
+
+impl Dumper {
+    fn line(&mut self, depth: usize, text: &str) {
+        let _ = writeln!(self.out, "{}{}", "  ".repeat(depth), text);
+    }
+
+    fn blocks(&mut self, depth: usize, blocks: &[Block]) {
+        for b in blocks {
+            self.block(depth, b);
+        }
+    }
+
+    fn block(&mut self, depth: usize, b: &Block) {
+        match b {
+            Block::Paragraph(i) => self.line(depth, &format!("paragraph {}", inlines(i))),
+            Block::Heading(h) => self.line(depth, &format!("heading h{} #{} {}", h.level, h.id, inlines(&h.content))),
+            Block::List(l) => {
+                match l.start {
+                    Some(n) => self.line(depth, &format!("list numbered from {n}")),
+                    None => self.line(depth, "list bulleted"),
+                }
+                for item in &l.items {
+                    self.line(depth + 1, "item");
+                    self.blocks(depth + 2, item);
+                }
+            }
+            Block::Quote(inner) => {
+                self.line(depth, "quote");
+                self.blocks(depth + 1, inner);
+            }
+            Block::Table(t) => {
+                self.line(depth, &format!("table header {}", row(&t.header)));
+                for r in &t.rows {
+                    self.line(depth + 1, &format!("row {}", row(r)));
+                }
+            }
+            Block::Figure(f) => self.figure(depth, f),
+            Block::Chart(c) => {
+                let total = match c.total {
+                    ChartTotal::Complete => "complete".to_string(),
+                    ChartTotal::Rounded => "rounded".to_string(),
+                    ChartTotal::Partial(r) => format!("partial {r}"),
+                };
+                self.line(
+                    depth,
+                    &format!("chart #{} h{} {:?} population={:?} total={total}", c.id, c.level, c.title, c.population),
+                );
+                for cat in &c.categories {
+                    self.line(depth + 1, &format!("category {:?} {}", cat.label, share(cat.share)));
+                }
+            }
+            Block::Timeline(t) => {
+                self.line(depth, &format!("timeline #{} h{}", t.id, t.level));
+                for e in &t.events {
+                    self.line(depth + 1, &format!("event {} {:?}", e.year, e.title));
+                    self.line(depth + 2, &format!("text {:?}", e.text));
+                    if let Some(f) = &e.figure {
+                        self.figure(depth + 2, f);
+                    }
+                }
+            }
+            Block::Lang { lang, dir: d, blocks } => {
+                self.line(depth, &format!("lang {} dir={}", lang.as_str(), dir(*d)));
+                self.blocks(depth + 1, blocks);
+            }
+            Block::Rule => self.line(depth, "rule"),
+        }
+    }
+
+    fn figure(&mut self, depth: usize, f: &Figure) {
+        let alt = match &f.alt {
+            Alt::Text(t) => format!("alt={t:?}"),
+            Alt::Decorative => "decorative".to_string(),
+        };
+        self.line(
+            depth,
+            &format!("figure #{} {} {}x{} {}", f.id, f.image.path.display(), f.image.width, f.image.height, alt),
+        );
+        if let Some(c) = &f.caption {
+            self.line(depth + 1, &format!("caption {}", inlines(c)));
+        }
+        if let Some(c) = &f.credit {
+            self.line(depth + 1, &format!("credit {c:?}"));
+        }
+    }
+}
+
+fn share(s: Share) -> String {
+    match s {
+        Share::Percent(t) => format!("{}%", Tenths(t)),
+        Share::LessThan(t) => format!("less than {}%", Tenths(t)),
+    }
+}
+
+fn row(cells: &[Vec<Inline>]) -> String {
+    cells.iter().map(|c| inlines(c)).collect::<Vec<_>>().join(" | ")
+}
+
+/// Inline content as `text("...") strong[...]`.
+fn inlines(items: &[Inline]) -> String {
+    items.iter().map(inline).collect::<Vec<_>>().join(" ")
+}
+
+fn inline(i: &Inline) -> String {
+    match i {
+        Inline::Text(t) => format!("{t:?}"),
+        Inline::Emph(c) => format!("emph[{}]", inlines(c)),
+        Inline::Strong(c) => format!("strong[{}]", inlines(c)),
+        Inline::Code(c) => format!("code({c:?})"),
+        Inline::Link { target: LinkTarget::External(u), content } => format!("link({u:?})[{}]", inlines(content)),
+        Inline::Link { target: LinkTarget::Internal(id), content } => format!("link(#{id})[{}]", inlines(content)),
+        Inline::LineBreak => "linebreak".into(),
+        Inline::SoftBreak => "softbreak".into(),
+        Inline::Lang { lang, dir: d, content } => format!("lang({} {})[{}]", lang.as_str(), dir(*d), inlines(content)),
+    }
+}

@@ -1,0 +1,149 @@
+//! The accessible web edition: one self-contained HTML page per publication and language,
+//! plus its images. The page frame is `layouts/html/page.html` (minijinja) with the stylesheet
+//! `layouts/html/style.css`; the content inside it is written by [`body`].
+
+mod body;
+pub mod escape;
+
+use std::path::PathBuf;
+
+use minijinja::{AutoEscape, Environment, Value, context};
+use serde::Serialize;
+
+use self::body::{BodyWriter, image_href, section_label};
+use self::escape::escape;
+use super::{Artifact, RenderContext, RenderError, Renderer};
+use crate::model::{Block, Direction, Document, Figure};
+
+/// The HTML renderer.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct HtmlRenderer;
+
+/// What the page template receives: small view structs, not the model, so that the model can
+/// change without breaking a user's template.
+#[derive(Debug, Serialize)]
+struct PageView {
+    lang: String,
+    dir: &'static str,
+    title: String,
+    description: String,
+    keywords: String,
+    organization: String,
+    legal_name: Option<String>,
+    website: Option<String>,
+    sections: Vec<NavEntry>,
+}
+
+#[derive(Debug, Serialize)]
+struct NavEntry {
+    id: String,
+    title: String,
+}
+
+/// The template environment, with the one escaping function as its formatter.
+pub(crate) fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") || name.ends_with(".xhtml") { AutoEscape::Html } else { AutoEscape::None }
+    });
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_formatter(|out, state, value| {
+        if state.auto_escape() == AutoEscape::Html && !value.is_safe() && !value.is_none() && !value.is_undefined() {
+            out.write_str(&escape(&value.to_string())).map_err(minijinja::Error::from)
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
+    env
+}
+
+/// Turns a template error into a render error naming the layout file and line.
+pub(crate) fn template_error(e: minijinja::Error, shown_as: &str) -> RenderError {
+    let line = e.line().unwrap_or(1);
+    let mut message = format!("failed to render the layout ({})", e.kind());
+    if let Some(detail) = e.detail() {
+        message = format!("failed to render the layout ({detail})");
+    }
+    RenderError {
+        message,
+        layout: Some((shown_as.to_string(), line)),
+        hint: "Check the template syntax at this line: {{ value }}, {% if %}...{% endif %}, {% for %}...{% endfor %}."
+            .into(),
+    }
+}
+
+impl Renderer for HtmlRenderer {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Result<Vec<Artifact>, RenderError> {
+        let page = cx.layouts.get("html/page.html").expect("built-in layout");
+        let css = cx.layouts.get("html/style.css").expect("built-in layout");
+        let mut env = environment();
+        env.add_template("page.html", &page.text).map_err(|e| template_error(e, &page.shown_as))?;
+        env.add_template("style.css", &css.text).map_err(|e| template_error(e, &css.shown_as))?;
+        let css_text = env
+            .get_template("style.css")
+            .and_then(|t| t.render(context! { brand => cx.theme }))
+            .map_err(|e| template_error(e, &css.shown_as))?;
+
+        let mut body = BodyWriter::new(cx.strings);
+        for s in &doc.sections {
+            body.section(s);
+        }
+        let view = PageView {
+            lang: doc.lang.as_str().to_string(),
+            dir: match doc.dir {
+                Direction::Ltr => "ltr",
+                Direction::Rtl => "rtl",
+            },
+            title: doc.title.clone(),
+            description: doc.description.clone(),
+            keywords: doc.keywords.join(", "),
+            organization: doc.organization.name.clone(),
+            legal_name: doc.organization.legal_name.clone(),
+            website: doc.organization.website.clone(),
+            sections: doc.sections.iter().map(|s| NavEntry { id: s.id.clone(), title: section_label(s) }).collect(),
+        };
+        let html = env
+            .get_template("page.html")
+            .and_then(|t| {
+                t.render(context! {
+                    page => view,
+                    ui => cx.strings,
+                    css => Value::from_safe_string(css_text),
+                    body => Value::from_safe_string(body.finish()),
+                })
+            })
+            .map_err(|e| template_error(e, &page.shown_as))?;
+
+        let dir = PathBuf::from(doc.lang.as_str());
+        let mut artifacts =
+            vec![Artifact { path: dir.join(format!("{}-standard.html", doc.id)), bytes: html.into_bytes() }];
+        let mut figures = Vec::new();
+        for s in &doc.sections {
+            collect_figures(&s.blocks, &mut figures);
+        }
+        for f in figures {
+            let path = dir.join(image_href(f));
+            if !artifacts.iter().any(|a| a.path == path) {
+                artifacts.push(Artifact { path, bytes: f.image.data.as_ref().clone() });
+            }
+        }
+        Ok(artifacts)
+    }
+}
+
+/// Every figure in reading order (figures of timeline events included).
+pub(crate) fn collect_figures<'d>(blocks: &'d [Block], out: &mut Vec<&'d Figure>) {
+    for b in blocks {
+        match b {
+            Block::Figure(f) => out.push(f),
+            Block::Timeline(t) => out.extend(t.events.iter().filter_map(|e| e.figure.as_ref())),
+            Block::List(l) => l.items.iter().for_each(|i| collect_figures(i, out)),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect_figures(inner, out),
+            Block::Paragraph(_) | Block::Heading(_) | Block::Table(_) | Block::Chart(_) | Block::Rule => {}
+        }
+    }
+}

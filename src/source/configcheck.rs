@@ -1,0 +1,170 @@
+//! Checks of `imprint.toml` beyond its shape: language codes, colour contrast, web address,
+//! and that each publication names sections that exist.
+
+use std::collections::BTreeSet;
+
+use toml::Spanned;
+
+use super::SourceSection;
+use super::config::Config;
+use crate::color::Color;
+use crate::diag::{Diagnostic, Report, Span};
+use crate::lang::parse_lang;
+use crate::model::LangTag;
+
+/// The minimum contrast for text (WCAG 2.2 SC 1.4.3, level AA).
+pub const TEXT_CONTRAST: f64 = 4.5;
+/// The contrast aimed for body text (WCAG 2.2 SC 1.4.6, level AAA).
+pub const BODY_TEXT_TARGET: f64 = 7.0;
+/// The minimum contrast for graphics such as chart bars (WCAG 2.2 SC 1.4.11).
+pub const GRAPHIC_CONTRAST: f64 = 3.0;
+
+fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
+    Span::new(file, s.span())
+}
+
+/// Validates a language tag written in a file, reporting an unknown one.
+pub(crate) fn check_lang(tag: &str, span: Span, report: &mut Report) -> Option<LangTag> {
+    match parse_lang(tag) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            report.push(Diagnostic::error(e.message).at(span).label("not a known language").hint(e.hint));
+            None
+        }
+    }
+}
+
+/// Checks the configuration; returns the source language (English when it is unusable, so
+/// that the other files can still be checked).
+pub(crate) fn check(config: Option<&Config>, file: usize, report: &mut Report) -> LangTag {
+    let fallback = LangTag("en".into());
+    let Some(config) = config else { return fallback };
+    let source = check_lang(config.languages.source.get_ref(), span(file, &config.languages.source), report);
+    for lang in &config.languages.build {
+        check_lang(lang.get_ref(), span(file, lang), report);
+    }
+    check_contrast(config, file, report);
+    if let Some(site) = &config.organization.website {
+        let s = site.get_ref();
+        if !(s.starts_with("https://") || s.starts_with("http://")) {
+            report.push(
+                Diagnostic::error(format!("the website `{s}` is not a web address"))
+                    .at(span(file, site))
+                    .hint("Write it in full, starting with https://"),
+            );
+        }
+    }
+    source.unwrap_or(fallback)
+}
+
+fn check_contrast(config: &Config, file: usize, report: &mut Report) {
+    let b = &config.brand;
+    let colors = [&b.text, &b.background, &b.primary, &b.on_primary, &b.accent, &b.surface];
+    let mut parsed = Vec::new();
+    for c in colors {
+        match Color::parse(c.get_ref()) {
+            Some(color) => parsed.push(color),
+            None => {
+                report.push(
+                    Diagnostic::error(format!("`{}` is not a colour", c.get_ref()))
+                        .at(span(file, c))
+                        .hint("Write colours as #rrggbb, for example \"#1a1a1a\"."),
+                );
+                return;
+            }
+        }
+    }
+    let [text, background, primary, on_primary, accent, surface] = parsed[..] else {
+        return;
+    };
+    let pairs: [(&str, Color, &Spanned<String>, Color, f64); 6] = [
+        ("body text on the background", text, &b.text, background, TEXT_CONTRAST),
+        ("headings and links on the background", primary, &b.primary, background, TEXT_CONTRAST),
+        ("text on the primary colour", on_primary, &b.on_primary, primary, TEXT_CONTRAST),
+        ("chart bars on the background", accent, &b.accent, background, GRAPHIC_CONTRAST),
+        ("body text on panels", text, &b.text, surface, TEXT_CONTRAST),
+        ("headings and links on panels", primary, &b.primary, surface, TEXT_CONTRAST),
+    ];
+    for (what, fg, fg_span, bg, min) in pairs {
+        let ratio = fg.contrast(bg);
+        if ratio < min {
+            report.push(
+                Diagnostic::error(format!("contrast of {what} is {ratio:.2}:1, below {min}:1"))
+                    .at(span(file, fg_span))
+                    .label(format!("{fg} on {bg}"))
+                    .hint("Choose a darker or lighter colour; WCAG 2.2 level AA needs 4.5:1 for text and 3:1 for graphics."),
+            );
+        }
+    }
+    let body = text.contrast(background);
+    if (TEXT_CONTRAST..BODY_TEXT_TARGET).contains(&body) {
+        report.push(
+            Diagnostic::warning(format!("contrast of body text is {body:.2}:1; readers with low vision need 7:1"))
+                .at(span(file, &b.text))
+                .hint("Darken the text colour or lighten the background to reach 7:1 (WCAG level AAA)."),
+        );
+    }
+}
+
+/// Checks each publication: unique id, sections that exist, formats listed once.
+/// When a content file could not be read (`all_sections_read` is false), a publication naming
+/// a missing section is not reported: the missing section is most likely that file.
+pub(crate) fn check_publications(
+    config: &Config,
+    file: usize,
+    sections: &[SourceSection],
+    all_sections_read: bool,
+    report: &mut Report,
+) {
+    let known: BTreeSet<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+    let mut pub_ids = BTreeSet::new();
+    if config.publications.is_empty() {
+        report.push(
+            Diagnostic::error("no publication is defined")
+                .hint("Add a [[publication]] table to imprint.toml with an id, a title, sections and formats."),
+        );
+    }
+    for publication in &config.publications {
+        let p = publication.get_ref();
+        if !pub_ids.insert(p.id.get_ref().clone()) {
+            report.push(
+                Diagnostic::error(format!("duplicate publication id `{}`", p.id.get_ref()))
+                    .at(span(file, &p.id))
+                    .hint("Each publication needs its own id: it names its output files."),
+            );
+        }
+        if !is_file_id(p.id.get_ref()) {
+            report.push(
+                Diagnostic::error(format!("publication id `{}` cannot name a file", p.id.get_ref()))
+                    .at(span(file, &p.id))
+                    .hint("Use lower-case letters, digits and hyphens only, e.g. \"about-cast\"."),
+            );
+        }
+        for s in &p.sections {
+            if all_sections_read && !known.contains(s.get_ref().as_str()) {
+                report.push(
+                    Diagnostic::error(format!("no section has the id `{}`", s.get_ref()))
+                        .at(span(file, s))
+                        .label("unknown section")
+                        .hint(format!(
+                            "The sections in content/ are: {}.",
+                            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        )),
+                );
+            }
+        }
+        let mut formats = BTreeSet::new();
+        for f in &p.formats {
+            if !formats.insert(*f.get_ref()) {
+                report.push(Diagnostic::warning("this format is listed twice").at(span(file, f)));
+            }
+        }
+    }
+}
+
+/// Whether an id can be used in a file name and a URL as it is.
+pub(crate) fn is_file_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

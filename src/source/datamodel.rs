@@ -1,0 +1,360 @@
+//! Turns the parsed `data/*.toml` files into model values (charts, timelines, figures),
+//! checking what serde cannot: shares that add up, image files that exist and stay inside the
+//! sources folder, alt text, duplicate and dangling ids.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::IdRegistry;
+use super::data::{ChartData, DataFile, ImageData, TimelineData};
+use crate::diag::{Diagnostic, Report, Span};
+use crate::model::{
+    Alt, Category, Chart, ChartTotal, Event, Figure, Image, ImageFormat, Inline, Origin, Share, ShareRange, Tenths,
+    Timeline,
+};
+
+/// Charts, timelines and images by id, ready to be placed into content.
+#[derive(Debug, Default)]
+pub struct DataIndex {
+    /// Charts by id (their heading level is set where they are placed).
+    pub charts: BTreeMap<String, Chart>,
+    /// Timelines by id.
+    pub timelines: BTreeMap<String, Timeline>,
+    /// Images by id: `None` while the image has no file yet (it is then left out).
+    pub images: BTreeMap<String, Option<Figure>>,
+    /// Set when a data file could not be parsed or an entry was invalid: a reference to a
+    /// missing id is then likely a consequence of that error, so it is not reported again.
+    pub incomplete: bool,
+}
+
+fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
+    Span::new(file, s.span())
+}
+
+fn origin(file: usize, s: &Spanned<impl Sized>) -> Origin {
+    (&span(file, s)).into()
+}
+
+impl DataIndex {
+    /// Builds the index from every parsed data file (images first, so that timelines in any
+    /// file can refer to images in any other).
+    pub(crate) fn build(
+        dir: &Path,
+        parsed: Vec<(usize, DataFile)>,
+        complete: bool,
+        tolerance: f64,
+        ids: &mut IdRegistry,
+        report: &mut Report,
+    ) -> DataIndex {
+        let mut index = DataIndex { incomplete: !complete, ..DataIndex::default() };
+        for (file, data) in &parsed {
+            for image in &data.image {
+                let id = image.get_ref().id.get_ref().clone();
+                ids.claim(&id, span(*file, &image.get_ref().id), report);
+                let figure = resolve_image(dir, *file, image, report);
+                index.images.insert(id, figure);
+            }
+        }
+        for (file, data) in &parsed {
+            for chart in &data.chart {
+                let c = chart.get_ref();
+                ids.claim(c.id.get_ref(), span(*file, &c.id), report);
+                match resolve_chart(*file, chart, tolerance, report) {
+                    Some(chart) => {
+                        index.charts.insert(chart.id.clone(), chart);
+                    }
+                    None => index.incomplete = true,
+                }
+            }
+            for timeline in &data.timeline {
+                ids.claim(timeline.get_ref().id.get_ref(), span(*file, &timeline.get_ref().id), report);
+                let t = index.resolve_timeline(*file, timeline.get_ref(), report);
+                index.timelines.insert(t.id.clone(), t);
+            }
+        }
+        index
+    }
+
+    fn resolve_timeline(&self, file: usize, t: &TimelineData, report: &mut Report) -> Timeline {
+        let mut events = Vec::new();
+        let mut last_year = i32::MIN;
+        for e in &t.event {
+            let e = e.get_ref();
+            let year = *e.year.get_ref();
+            if year < last_year {
+                report.push(
+                    Diagnostic::warning(format!("event of {year} comes after an event of {last_year}"))
+                        .at(span(file, &e.year))
+                        .hint("List the events of a timeline oldest first; readers expect that order."),
+                );
+            }
+            last_year = last_year.max(year);
+            let figure = match &e.image {
+                None => None,
+                Some(id) => match self.images.get(id.get_ref()) {
+                    Some(figure) => figure.clone(),
+                    None => {
+                        if !self.incomplete {
+                            report.push(dangling("image", id.get_ref(), span(file, id), self.images.keys()));
+                        }
+                        None
+                    }
+                },
+            };
+            events.push(Event { year, title: e.title.clone(), text: e.text.clone(), figure });
+        }
+        Timeline { id: t.id.get_ref().clone(), level: 0, events }
+    }
+}
+
+/// The error for a reference to an id that does not exist.
+pub(crate) fn dangling<'a>(kind: &str, id: &str, at: Span, known: impl Iterator<Item = &'a String>) -> Diagnostic {
+    let known: Vec<String> = known.map(|k| format!("`{k}`")).collect();
+    let hint = if known.is_empty() {
+        format!("No {kind} is declared in data/*.toml yet; declare one with this id.")
+    } else {
+        format!("Declared {kind} ids: {}.", known.join(", "))
+    };
+    Diagnostic::error(format!("no {kind} has the id `{id}`")).at(at).label(format!("unknown {kind}")).hint(hint)
+}
+
+fn resolve_chart(file: usize, chart: &Spanned<ChartData>, tolerance: f64, report: &mut Report) -> Option<Chart> {
+    let c = chart.get_ref();
+    let id = c.id.get_ref();
+    if c.category.is_empty() {
+        report.push(Diagnostic::error(format!("chart `{id}` has no categories")).at(span(file, &c.id)));
+        return None;
+    }
+    let mut categories = Vec::new();
+    let mut ok = true;
+    for cat in &c.category {
+        match parse_share(cat.get_ref().percent.get_ref()) {
+            Ok(share) => categories.push(Category { label: cat.get_ref().label.clone(), share }),
+            Err(message) => {
+                ok = false;
+                report.push(Diagnostic::error(message).at(span(file, &cat.get_ref().percent)).hint(
+                    "Write a number from 0 to 100 with at most one decimal (73, 7.5), or \"<1\" for less than 1%.",
+                ));
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let sum = ShareRange::sum(categories.iter().map(|c| c.share));
+    let tolerance_tenths = (tolerance * 10.0).round().max(0.0) as u32;
+    let distance = sum.distance_to(1000);
+    let total = if c.partial {
+        if sum.min >= 1000 {
+            report.push(
+                Diagnostic::warning(format!("chart `{id}` is marked partial but its shares add up to {sum}"))
+                    .at(span(file, &c.id))
+                    .hint("Remove `partial = true`: the categories cover everyone."),
+            );
+        }
+        ChartTotal::Partial(sum)
+    } else if distance == 0 && sum.min == sum.max {
+        ChartTotal::Complete
+    } else if distance <= tolerance_tenths {
+        ChartTotal::Rounded
+    } else {
+        report.push(
+            Diagnostic::error(format!(
+                "the shares of chart `{id}` add up to {sum}, {} points away from 100%",
+                Tenths(distance)
+            ))
+            .at(span(file, &c.id))
+            .label("shares do not total 100")
+            .hint(format!(
+                "Within {tolerance} points of 100 is treated as rounding and the rounding note is added. \
+                 If a share is mistyped, correct it. If the categories do not cover everyone, add \
+                 `partial = true` to the chart: the publication then says what the listed shares add up to."
+            )),
+        );
+        return None;
+    };
+    Some(Chart {
+        id: id.clone(),
+        level: 0,
+        title: c.title.clone(),
+        population: c.population.clone(),
+        categories,
+        total,
+        origin: origin(file, chart),
+    })
+}
+
+/// Reads a percentage: a number from 0 to 100 with one decimal at most, or `"<N"`.
+pub(crate) fn parse_share(v: &toml::Value) -> Result<Share, String> {
+    let tenths = |x: f64| -> Result<u32, String> {
+        let t = x * 10.0;
+        if !(0.0..=1000.0).contains(&t) {
+            return Err(format!("{x} is not a percentage from 0 to 100"));
+        }
+        if (t - t.round()).abs() > 1e-6 {
+            return Err(format!("{x} has more than one decimal"));
+        }
+        Ok(t.round() as u32)
+    };
+    match v {
+        toml::Value::Integer(i) => tenths(*i as f64).map(Share::Percent),
+        toml::Value::Float(f) => tenths(*f).map(Share::Percent),
+        toml::Value::String(s) => {
+            let rest = s.trim().strip_prefix('<').map(str::trim).ok_or_else(|| {
+                format!("\"{s}\" is not a percentage (the only text form is \"<N\", for less than N%)")
+            })?;
+            let rest = rest.strip_suffix('%').unwrap_or(rest);
+            let bound: f64 = rest.parse().map_err(|_| format!("\"{s}\" is not a percentage"))?;
+            let t = tenths(bound)?;
+            if t == 0 {
+                return Err("\"<0\" is not a percentage".into());
+            }
+            Ok(Share::LessThan(t))
+        }
+        other => Err(format!("a {} is not a percentage", other.type_str())),
+    }
+}
+
+fn resolve_image(dir: &Path, file: usize, entry: &Spanned<ImageData>, report: &mut Report) -> Option<Figure> {
+    let img = entry.get_ref();
+    let id = img.id.get_ref();
+    let decorative = img.decorative.as_ref().map(|d| *d.get_ref()).unwrap_or(false);
+    let alt = match (&img.alt, decorative) {
+        (Some(alt), true) => {
+            report.push(
+                Diagnostic::error(format!("image `{id}` has alt text and is marked decorative"))
+                    .at(span(file, alt))
+                    .hint("A decorative image is skipped by screen readers, so its alt text would never be read. Keep one of the two."),
+            );
+            None
+        }
+        (None, true) => Some(Alt::Decorative),
+        (Some(alt), false) if !alt.get_ref().trim().is_empty() => Some(Alt::Text(alt.get_ref().trim().to_string())),
+        (alt, false) => {
+            let at = alt.as_ref().map(|a| span(file, a)).unwrap_or_else(|| span(file, &img.id));
+            report.push(
+                Diagnostic::error(format!("image `{id}` has no alt text"))
+                    .at(at)
+                    .label("needs `alt` or `decorative = true`")
+                    .hint("Add alt = \"...\" saying what the image shows for people who cannot see it, or decorative = true if it adds nothing to the text."),
+            );
+            None
+        }
+    };
+    let Some(file_ref) = &img.file else {
+        report.push(
+            Diagnostic::warning(format!(
+                "image `{id}` has no file yet; it is left out of the publications"
+            ))
+            .at(span(file, &img.id))
+            .hint(
+                "When the file is available, put it in sources/images/ and add file = \"images/<name>\" to this entry.",
+            ),
+        );
+        return None;
+    };
+    let image = read_image(dir, file_ref.get_ref(), span(file, file_ref), report)?;
+    Some(Figure {
+        id: id.clone(),
+        image,
+        alt: alt?,
+        caption: img.caption.as_ref().map(|c| vec![Inline::Text(c.clone())]),
+        credit: img.credit.clone(),
+        origin: origin(file, entry),
+    })
+}
+
+/// Reads an image declared at `at`, refusing paths that leave the sources folder.
+fn read_image(dir: &Path, rel: &str, at: Span, report: &mut Report) -> Option<Image> {
+    let path = Path::new(rel);
+    let escapes = path.is_absolute()
+        || path.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir));
+    if escapes {
+        report.push(Diagnostic::error(format!("the image path `{rel}` leaves the sources folder")).at(at).hint(
+            "Put the image in sources/images/ and write its path from the sources folder, e.g. \"images/photo.jpg\".",
+        ));
+        return None;
+    }
+    let full = dir.join(path);
+    let data = match std::fs::read(&full) {
+        Ok(data) => data,
+        Err(e) => {
+            report.push(
+                Diagnostic::error(format!("image file `{rel}` not found ({})", io_reason(&e)))
+                    .at(at)
+                    .hint("Check the file name (it is case-sensitive) and that the file is in the sources folder."),
+            );
+            return None;
+        }
+    };
+    if let (Ok(real), Ok(root)) = (full.canonicalize(), dir.canonicalize())
+        && !real.starts_with(&root)
+    {
+        {
+            report.push(
+                Diagnostic::error(format!("the image `{rel}` is a link to a file outside the sources folder"))
+                    .at(at)
+                    .hint("Copy the image into sources/images/ instead of linking to it."),
+            );
+            return None;
+        }
+    }
+    let format = match imagesize::image_type(&data) {
+        Ok(imagesize::ImageType::Png) => ImageFormat::Png,
+        Ok(imagesize::ImageType::Jpeg) => ImageFormat::Jpeg,
+        _ => {
+            report.push(
+                Diagnostic::error(format!("`{rel}` is not a PNG or JPEG image"))
+                    .at(at)
+                    .hint("Save the image as PNG (graphics) or JPEG (photos)."),
+            );
+            return None;
+        }
+    };
+    let size = match imagesize::blob_size(&data) {
+        Ok(size) if size.width > 0 && size.height > 0 => size,
+        _ => {
+            report.push(
+                Diagnostic::error(format!("the image `{rel}` is damaged: its size cannot be read"))
+                    .at(at)
+                    .hint("Export the image again from the program that made it."),
+            );
+            return None;
+        }
+    };
+    Some(Image {
+        path: PathBuf::from(rel),
+        data: Arc::new(data),
+        format,
+        width: size.width as u32,
+        height: size.height as u32,
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_parse_exactly() {
+        assert_eq!(parse_share(&toml::Value::Integer(73)), Ok(Share::Percent(730)));
+        assert_eq!(parse_share(&toml::Value::Float(7.5)), Ok(Share::Percent(75)));
+        assert_eq!(parse_share(&toml::Value::String("<1".into())), Ok(Share::LessThan(10)));
+        assert_eq!(parse_share(&toml::Value::String("< 1%".into())), Ok(Share::LessThan(10)));
+        assert!(parse_share(&toml::Value::Integer(101)).is_err());
+        assert!(parse_share(&toml::Value::Float(7.25)).is_err());
+        assert!(parse_share(&toml::Value::String("about 5".into())).is_err());
+        assert!(parse_share(&toml::Value::Boolean(true)).is_err());
+    }
+}

@@ -1,0 +1,406 @@
+//! A content file (front matter + Markdown) parsed once with comrak into model blocks.
+//!
+//! What the Markdown may hold: paragraphs, `##`-`######` headings (the section title is the
+//! front matter's `title`; an id can be set with `## Heading {#id}`), lists, quotes, tables,
+//! emphasis, links to `https://`/`mailto:` addresses or to `#ids`, and three imprint forms:
+//! a paragraph `::chart[id]`, `::timeline[id]` or `::figure[id]` places data from `data/`;
+//! `[text]{lang=es}` marks a passage in another language inline; and a `::: lang=es` ... `:::`
+//! block does the same for whole paragraphs. Anything else is reported where it is written.
+
+use comrak::nodes::{ListType, NodeValue, Sourcepos};
+use comrak::{Arena, Options, parse_document};
+
+type Node<'a> = comrak::nodes::Node<'a>;
+
+use super::configcheck::check_lang;
+use super::datamodel::dangling;
+use super::frontmatter::{self, SectionFront};
+use super::inlines::{Piece, resolve_lang_spans};
+use super::{DataIndex, IdRegistry, SourceSection, parse_toml_at};
+use crate::diag::{Diagnostic, Report, Span};
+use crate::lang::direction;
+use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Table};
+
+/// The deepest heading level any format supports.
+const MAX_LEVEL: u8 = 6;
+/// The level of a section title in a publication (the publication title is 1).
+pub(crate) const SECTION_LEVEL: u8 = 2;
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.header_attributes = true;
+    o.extension.block_directive = true;
+    o
+}
+
+/// Parses one content file into a section, reporting every problem in it.
+pub(crate) fn parse_section(
+    file: usize,
+    text: &str,
+    data: &DataIndex,
+    ids: &mut IdRegistry,
+    report: &mut Report,
+) -> Option<SourceSection> {
+    let split = frontmatter::split(file, text, report)?;
+    let front: Option<SectionFront> = parse_toml_at(split.front, file, split.front_offset, report);
+    let shift = |r: std::ops::Range<usize>| split.front_offset + r.start..split.front_offset + r.end;
+    let arena = Arena::new();
+    let root = parse_document(&arena, split.body, &options());
+    let mut conv = Converter {
+        file,
+        body: split.body,
+        body_offset: split.body_offset,
+        line_starts: line_starts(split.body),
+        data,
+        ids,
+        report,
+        level: SECTION_LEVEL,
+        links: Vec::new(),
+    };
+    let front = front?;
+    let id_span = Span::new(file, shift(front.id.span()));
+    conv.ids.claim(front.id.get_ref(), id_span.clone(), conv.report);
+    if front.title.trim().is_empty() {
+        conv.report.push(
+            Diagnostic::error("the section title is empty")
+                .at(Span::new(file, split.front_offset..split.body_offset))
+                .hint("Write the title readers see, e.g. title = \"Our Mission\"."),
+        );
+    }
+    let blocks = conv.blocks(root);
+    Some(SourceSection {
+        id: front.id.get_ref().clone(),
+        title: front.title.trim().to_string(),
+        blocks,
+        origin: Origin { file, start: 0, end: text.len() },
+        id_span,
+        internal_links: conv.links,
+    })
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+struct Converter<'a> {
+    file: usize,
+    body: &'a str,
+    body_offset: usize,
+    line_starts: Vec<usize>,
+    data: &'a DataIndex,
+    ids: &'a mut IdRegistry,
+    report: &'a mut Report,
+    /// The absolute level of the heading the current content is under.
+    level: u8,
+    links: Vec<(String, Span)>,
+}
+
+impl<'a> Converter<'a> {
+    fn offset(&self, line: usize, column: usize) -> usize {
+        if line == 0 {
+            return self.body_offset;
+        }
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(self.body.len());
+        (start + column.saturating_sub(1)).min(self.body.len())
+    }
+
+    fn span(&self, pos: Sourcepos) -> Span {
+        let start = self.offset(pos.start.line, pos.start.column);
+        let mut end = (self.offset(pos.end.line, pos.end.column) + 1).min(self.body.len()).max(start);
+        while !self.body.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(self.file, self.body_offset + start..self.body_offset + end)
+    }
+
+    fn node_span(&self, node: Node<'_>) -> Span {
+        self.span(node.data().sourcepos)
+    }
+
+    fn blocks(&mut self, parent: Node<'_>) -> Vec<Block> {
+        parent.children().filter_map(|n| self.block(n)).collect()
+    }
+
+    fn block(&mut self, node: Node<'_>) -> Option<Block> {
+        let value = node.data().value.clone();
+        let span = self.node_span(node);
+        match value {
+            NodeValue::Paragraph => {
+                let source = &self.body[span.range.start - self.body_offset..span.range.end - self.body_offset];
+                if source.trim_start().starts_with("::") {
+                    return self.directive(source.trim(), span);
+                }
+                Some(Block::Paragraph(self.inlines(node)))
+            }
+            NodeValue::Heading(h) => self.heading(node, h.level, span),
+            NodeValue::List(list) => {
+                let start = match list.list_type {
+                    ListType::Bullet => None,
+                    ListType::Ordered => Some(list.start as u32),
+                };
+                let items = node.children().map(|item| self.blocks(item)).collect();
+                Some(Block::List(List { start, items }))
+            }
+            NodeValue::BlockQuote => Some(Block::Quote(self.blocks(node))),
+            NodeValue::ThematicBreak => Some(Block::Rule),
+            NodeValue::Table(_) => Some(self.table(node)),
+            NodeValue::BlockDirective(d) => self.lang_block(node, &d.info, span),
+            NodeValue::HtmlBlock(_) => {
+                self.report.push(raw_html(span));
+                None
+            }
+            NodeValue::CodeBlock(_) => {
+                self.report.push(Diagnostic::error("code blocks are not supported in content").at(span).hint(
+                    "If this is ordinary text, remove the indentation (4 spaces make a code block) or the ``` fence.",
+                ));
+                None
+            }
+            _ => {
+                self.report.push(Diagnostic::error("this kind of Markdown is not supported in content").at(span));
+                None
+            }
+        }
+    }
+
+    fn heading(&mut self, node: Node<'_>, md_level: u8, span: Span) -> Option<Block> {
+        let mut level = md_level + 1;
+        if md_level == 1 {
+            self.report.push(
+                Diagnostic::error("level-1 heading in a section")
+                    .at(span.clone())
+                    .label("use `##` here")
+                    .hint("The section title is the front matter's title; headings inside a section start at ##."),
+            );
+            level = SECTION_LEVEL + 1;
+        } else if level > self.level + 1 {
+            let hashes = |l: u8| "#".repeat(usize::from(l - 1));
+            let after = if self.level == SECTION_LEVEL {
+                "the section title".into()
+            } else {
+                format!("`{}`", hashes(self.level))
+            };
+            self.report.push(
+                Diagnostic::error(format!("heading level skipped: `{}` after {after}", hashes(level)))
+                    .at(span.clone())
+                    .label(format!("expected `{}` or higher", hashes(self.level + 1)))
+                    .hint("Screen-reader users navigate by heading level; go down one level at a time."),
+            );
+            level = self.level + 1;
+        }
+        self.level = level;
+        let content = self.inlines(node);
+        let explicit = node.data().attrs.as_ref().and_then(|a| a.id.clone());
+        let id = match explicit {
+            Some(id) => {
+                self.ids.claim(&id, span.clone(), self.report);
+                id
+            }
+            None => self.ids.claim_generated(&slug(&plain_text(&content)), span),
+        };
+        Some(Block::Heading(Heading { level, id, content }))
+    }
+
+    fn child_level(&mut self, span: &Span) -> Option<u8> {
+        let level = self.level + 1;
+        if level > MAX_LEVEL {
+            self.report.push(
+                Diagnostic::error("this block is nested too deep for a heading level")
+                    .at(span.clone())
+                    .hint("Its title would be a level-7 heading; move it under a higher heading."),
+            );
+            return None;
+        }
+        Some(level)
+    }
+
+    fn directive(&mut self, source: &str, span: Span) -> Option<Block> {
+        let parsed = source
+            .strip_prefix("::")
+            .and_then(|r| r.split_once('['))
+            .and_then(|(name, rest)| rest.strip_suffix(']').map(|id| (name, id.trim())));
+        let Some((name, id)) = parsed else {
+            self.report.push(
+                Diagnostic::error("malformed directive")
+                    .at(span)
+                    .hint("Write a directive alone in its paragraph, as ::chart[id], ::timeline[id] or ::figure[id]."),
+            );
+            return None;
+        };
+        let d = self.data;
+        match name {
+            "chart" => match d.charts.get(id) {
+                Some(chart) => {
+                    let mut chart = chart.clone();
+                    chart.level = self.child_level(&span)?;
+                    Some(Block::Chart(Box::new(chart)))
+                }
+                None => self.dangling("chart", id, span, d.charts.keys()),
+            },
+            "timeline" => match d.timelines.get(id) {
+                Some(t) => {
+                    let mut t = t.clone();
+                    t.level = self.child_level(&span)?;
+                    Some(Block::Timeline(Box::new(t)))
+                }
+                None => self.dangling("timeline", id, span, d.timelines.keys()),
+            },
+            "figure" => match d.images.get(id) {
+                Some(Some(figure)) => Some(Block::Figure(Box::new(figure.clone()))),
+                Some(None) => None,
+                None => self.dangling("image", id, span, d.images.keys()),
+            },
+            other => {
+                self.report.push(
+                    Diagnostic::error(format!("unknown directive `::{other}`"))
+                        .at(span)
+                        .hint("The directives are ::chart[id], ::timeline[id] and ::figure[id]."),
+                );
+                None
+            }
+        }
+    }
+
+    fn dangling<'k>(
+        &mut self,
+        kind: &str,
+        id: &str,
+        span: Span,
+        known: impl Iterator<Item = &'k String>,
+    ) -> Option<Block> {
+        if !self.data.incomplete {
+            self.report.push(dangling(kind, id, span, known));
+        }
+        None
+    }
+
+    fn lang_block(&mut self, node: Node<'_>, info: &str, span: Span) -> Option<Block> {
+        let info = info.trim();
+        let inner = info.strip_prefix('{').and_then(|i| i.strip_suffix('}')).unwrap_or(info).trim();
+        let Some(code) = inner.strip_prefix("lang=").map(|c| c.trim_matches('"')) else {
+            self.report.push(
+                Diagnostic::error(format!("unknown block directive `:::{info}`"))
+                    .at(span)
+                    .hint("The only block directive is ::: lang=xx ... ::: for passages in another language."),
+            );
+            return None;
+        };
+        let lang = check_lang(code, span, self.report)?;
+        let dir = direction(&lang);
+        Some(Block::Lang { lang, dir, blocks: self.blocks(node) })
+    }
+
+    fn table(&mut self, node: Node<'_>) -> Block {
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        for row in node.children() {
+            let is_header = matches!(row.data().value, NodeValue::TableRow(true));
+            let cells: Vec<Inlines> = row.children().map(|cell| self.inlines(cell)).collect();
+            if is_header { header = cells } else { rows.push(cells) }
+        }
+        Block::Table(Box::new(Table { header, rows }))
+    }
+
+    fn inlines(&mut self, parent: Node<'_>) -> Inlines {
+        let mut pieces = Vec::new();
+        for child in parent.children() {
+            let start = self.node_span(child).range.start;
+            if let Some(inline) = self.inline(child) {
+                pieces.push(Piece { inline, start });
+            }
+        }
+        resolve_lang_spans(pieces, self.file, self.report)
+    }
+
+    fn inline(&mut self, node: Node<'_>) -> Option<Inline> {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Text(t) => Some(Inline::Text(t.into_owned())),
+            NodeValue::SoftBreak => Some(Inline::SoftBreak),
+            NodeValue::LineBreak => Some(Inline::LineBreak),
+            NodeValue::Code(c) => Some(Inline::Code(c.literal)),
+            NodeValue::Emph => Some(Inline::Emph(self.inlines(node))),
+            NodeValue::Strong => Some(Inline::Strong(self.inlines(node))),
+            NodeValue::Link(link) => {
+                let span = self.node_span(node);
+                let content = self.inlines(node);
+                let target = self.link_target(&link.url, span)?;
+                Some(Inline::Link { target, content })
+            }
+            NodeValue::Image(_) => {
+                self.report.push(
+                    Diagnostic::error("images cannot be placed with Markdown image syntax")
+                        .at(self.node_span(node))
+                        .hint("Declare the image in data/images.toml (file, alt, caption, credit) and place it with ::figure[id] in its own paragraph."),
+                );
+                None
+            }
+            NodeValue::HtmlInline(_) => {
+                self.report.push(raw_html(self.node_span(node)));
+                None
+            }
+            _ => {
+                self.report.push(
+                    Diagnostic::error("this kind of Markdown is not supported in content").at(self.node_span(node)),
+                );
+                None
+            }
+        }
+    }
+
+    fn link_target(&mut self, url: &str, span: Span) -> Option<LinkTarget> {
+        if let Some(id) = url.strip_prefix('#') {
+            self.links.push((id.to_string(), span));
+            return Some(LinkTarget::Internal(id.to_string()));
+        }
+        let lower = url.to_ascii_lowercase();
+        if ["https://", "http://", "mailto:", "tel:"].iter().any(|p| lower.starts_with(p))
+            && !url.chars().any(char::is_whitespace)
+        {
+            return Some(LinkTarget::External(url.to_string()));
+        }
+        self.report.push(
+            Diagnostic::error(format!("unsupported link target `{url}`"))
+                .at(span)
+                .hint("Link to a web address (https://...), an e-mail (mailto:...), a phone number (tel:...) or an id in this publication (#id)."),
+        );
+        None
+    }
+}
+
+fn raw_html(span: Span) -> Diagnostic {
+    Diagnostic::warning("raw HTML is not allowed in content; it was left out")
+        .at(span)
+        .hint("Write the text as Markdown: **bold**, *emphasis*, [link](https://...).")
+}
+
+/// The plain text of inline content, for ids and labels.
+pub(crate) fn plain_text(inlines: &[Inline]) -> String {
+    crate::render::text::plain(inlines)
+}
+
+/// An id made from a heading's text: `Our Approach` becomes `our-approach`.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "heading".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Our Approach"), "our-approach");
+        assert_eq!(slug("Self-Determination & Dignity"), "self-determination-dignity");
+        assert_eq!(slug("我们的使命"), "heading");
+    }
+}

@@ -1,0 +1,242 @@
+//! Loading the sources folder: `imprint.toml`, `data/*.toml`, `content/*.md` and the images,
+//! parsed once into the document model and validated.
+//!
+//! Every problem becomes a [`Diagnostic`] in the [`Report`]; loading goes on after a problem so
+//! that one run lists them all. This module reads files; it writes nothing.
+
+pub mod config;
+mod configcheck;
+pub mod data;
+mod datamodel;
+mod frontmatter;
+mod inlines;
+mod markdown;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Report, SourceFiles, Span};
+use crate::model::{Block, LangTag, Origin};
+
+pub use config::{Config, Format};
+pub use datamodel::DataIndex;
+
+/// The loaded sources of a project.
+#[derive(Debug)]
+pub struct Sources {
+    /// The sources folder.
+    pub dir: PathBuf,
+    /// `imprint.toml`, when it could be read and parsed.
+    pub config: Option<Config>,
+    /// The language the sources are written in.
+    pub source_lang: LangTag,
+    /// The sections, by file name order.
+    pub sections: Vec<SourceSection>,
+}
+
+/// One section: a Markdown file of `content/`, parsed.
+#[derive(Debug, Clone)]
+pub struct SourceSection {
+    /// Its id (front matter).
+    pub id: String,
+    /// Its title (front matter).
+    pub title: String,
+    /// Its content, with charts, timelines and figures resolved.
+    pub blocks: Vec<Block>,
+    /// The whole file.
+    pub origin: Origin,
+    /// Where the `id` is written.
+    pub id_span: Span,
+    /// Links to anchors (`#id`) with where they are written, checked per publication.
+    pub internal_links: Vec<(String, Span)>,
+}
+
+/// Why the sources could not be loaded at all (`imprint check` exits 2).
+#[derive(Debug)]
+pub struct LoadFailure(pub String);
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Ids shared by everything that can be linked to or referenced: sections, headings, charts,
+/// timelines and images. Two things with one id are an error.
+#[derive(Debug, Default)]
+pub(crate) struct IdRegistry {
+    ids: BTreeMap<String, Span>,
+}
+
+impl IdRegistry {
+    /// Claims an id written by a person; reports a duplicate.
+    pub(crate) fn claim(&mut self, id: &str, span: Span, report: &mut Report) {
+        if !configcheck::is_file_id(id) {
+            report.push(Diagnostic::error(format!("`{id}` cannot be used as an id")).at(span.clone()).hint(
+                "Ids are used in web addresses: use lower-case letters, digits and hyphens, e.g. \"our-story\".",
+            ));
+        }
+        if let Some(first) = self.ids.get(id) {
+            report.push(
+                Diagnostic::error(format!("duplicate id `{id}`"))
+                    .at(span)
+                    .label("this id is already used")
+                    .related(first.clone(), "first used here")
+                    .hint("Ids must be unique across sections, headings, charts, timelines and images. Rename one of them."),
+            );
+        } else {
+            self.ids.insert(id.to_string(), span);
+        }
+    }
+
+    /// Claims a generated id, adding `-2`, `-3`... until it is free.
+    pub(crate) fn claim_generated(&mut self, base: &str, span: Span) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.ids.contains_key(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone(), span);
+        id
+    }
+}
+
+/// Loads and validates the sources folder.
+pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<Sources, LoadFailure> {
+    if !dir.is_dir() {
+        return Err(LoadFailure(format!(
+            "no sources folder at `{}`; run imprint from the project folder (the one holding `sources/`), or pass --project",
+            dir.display()
+        )));
+    }
+    let config_path = dir.join("imprint.toml");
+    let config_text = read_text(&config_path)?;
+    let config_file = files.add(display_path(dir, "imprint.toml"), config_text);
+    let config: Option<Config> = parse_toml(files, config_file, report);
+
+    let mut ids = IdRegistry::default();
+    let source_lang = configcheck::check(config.as_ref(), config_file, report);
+
+    let mut parsed = Vec::new();
+    let mut complete = true;
+    for path in list_files(&dir.join("data"), |n| n.ends_with(".toml"))? {
+        let name = format!("data/{}", file_name(&path));
+        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        match parse_toml::<data::DataFile>(files, file, report) {
+            Some(data) => parsed.push((file, data)),
+            None => complete = false,
+        }
+    }
+    let tolerance = config.as_ref().map(|c| c.checks.rounding_tolerance).unwrap_or(3.0);
+    let data = DataIndex::build(dir, parsed, complete, tolerance, &mut ids, report);
+
+    let mut sections = Vec::new();
+    let mut all_sections_read = true;
+    for path in list_files(&dir.join("content"), |n| n.ends_with(".md") && !n.ends_with(".plain.md"))? {
+        let name = format!("content/{}", file_name(&path));
+        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let text = files.text(file).to_string();
+        match markdown::parse_section(file, &text, &data, &mut ids, report) {
+            Some(section) => sections.push(section),
+            None => all_sections_read = false,
+        }
+    }
+
+    if let Some(config) = &config {
+        configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
+    }
+    Ok(Sources { dir: dir.to_path_buf(), config, source_lang, sections })
+}
+
+/// The name shown in diagnostics: the path as the user would type it from the project folder.
+fn display_path(dir: &Path, rel: &str) -> String {
+    let base = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if base.is_empty() { rel.to_string() } else { format!("{base}/{rel}") }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn read_text(path: &Path) -> Result<String, LoadFailure> {
+    let bytes = fs::read(path).map_err(|e| LoadFailure(format!("failed to read `{}` ({e})", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        LoadFailure(format!(
+            "failed to read `{}` (it is not UTF-8 text: byte {} is invalid; save the file as UTF-8)",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The files of a folder whose name passes `keep`, sorted by name. A missing folder is empty.
+fn list_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, LoadFailure> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(LoadFailure(format!("failed to list `{}` ({e})", dir.display()))),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| LoadFailure(format!("failed to list `{}` ({e})", dir.display())))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if keep(&name) && entry.path().is_file() {
+            paths.push(entry.path());
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Parses a TOML file (or a part of one starting at `offset`) into `T`, reporting the error.
+pub(crate) fn parse_toml<T: DeserializeOwned>(files: &SourceFiles, file: usize, report: &mut Report) -> Option<T> {
+    parse_toml_at(files.text(file), file, 0, report)
+}
+
+/// Parses TOML text that starts at byte `offset` of `file`.
+pub(crate) fn parse_toml_at<T: DeserializeOwned>(
+    text: &str,
+    file: usize,
+    offset: usize,
+    report: &mut Report,
+) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let range = e.span().unwrap_or(0..0);
+            let message = e.message().trim().to_string();
+            let mut d =
+                Diagnostic::error(toml_message(&message)).at(Span::new(file, offset + range.start..offset + range.end));
+            if let Some(hint) = toml_hint(&message) {
+                d = d.hint(hint);
+            }
+            report.push(d);
+            None
+        }
+    }
+}
+
+fn toml_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message);
+    format!("invalid TOML: {first}")
+}
+
+fn toml_hint(message: &str) -> Option<String> {
+    if message.starts_with("unknown field") {
+        Some("Check the spelling of the key; the message lists the keys allowed here.".into())
+    } else if message.starts_with("missing field") {
+        Some("Add the missing key; it is required.".into())
+    } else if message.contains("unknown variant") {
+        Some("Use one of the values listed in the message.".into())
+    } else if message.contains("invalid type") {
+        Some("Text values need quotes (\"like this\"); numbers and true/false do not.".into())
+    } else {
+        Some(
+            "Check the TOML syntax at this position: keys are `name = value`, text values are in double quotes.".into(),
+        )
+    }
+}

@@ -1,0 +1,159 @@
+//! The web edition: built from the real sources and from fixtures, parsed, and checked for
+//! what assistive technology relies on.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::common::*;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn build(project: &Path) -> std::path::PathBuf {
+    let out = temp_dir("out");
+    let run = imprint_in(project, &["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+fn page(out: &Path, rel: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(out.join(rel)).unwrap())
+}
+
+fn text(e: ElementRef<'_>) -> String {
+    e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks every web edition must pass, whatever its content.
+fn assert_accessible_page(doc: &Html) {
+    let html = doc.select(&sel("html")).next().unwrap();
+    assert_eq!(html.attr("lang"), Some("en"));
+    assert_eq!(html.attr("dir"), Some("ltr"));
+    assert!(!text(doc.select(&sel("head > title")).next().unwrap()).is_empty());
+    for landmark in ["header", "nav", "main#main", "footer"] {
+        assert_eq!(doc.select(&sel(landmark)).count(), 1, "one {landmark}");
+    }
+    // The skip link comes first and points at main.
+    let first_link = doc.select(&sel("body a")).next().unwrap();
+    assert_eq!(first_link.attr("href"), Some("#main"));
+    assert_eq!(doc.select(&sel("h1")).count(), 1);
+    // Headings never skip a level going down.
+    let mut last = 0;
+    for h in doc.select(&sel("h1, h2, h3, h4, h5, h6")) {
+        let level: u32 = h.value().name()[1..].parse().unwrap();
+        assert!(level <= last + 1, "heading {} after h{last}: {}", h.value().name(), text(h));
+        assert!(!text(h).is_empty());
+        last = level;
+    }
+    // Ids are unique and every internal link lands on one.
+    let mut ids = BTreeSet::new();
+    for e in doc.select(&sel("[id]")) {
+        assert!(ids.insert(e.attr("id").unwrap().to_string()), "duplicate id {:?}", e.attr("id"));
+    }
+    for a in doc.select(&sel("a[href^='#']")) {
+        let target = &a.attr("href").unwrap()[1..];
+        assert!(ids.contains(target), "link to missing #{target}");
+    }
+    assert_eq!(doc.select(&sel("script")).count(), 0);
+    for img in doc.select(&sel("img")) {
+        assert!(img.attr("alt").is_some(), "img without alt");
+        assert!(img.attr("width").is_some() && img.attr("height").is_some());
+    }
+    // Every chart has a text alternative and a data table with header cells.
+    for chart in doc.select(&sel(".chart")) {
+        let bars = chart.select(&sel("[role=img]")).next().expect("chart drawing");
+        assert!(bars.attr("aria-label").is_some_and(|l| l.len() > 10));
+        let table = chart.select(&sel("table")).next().expect("data table");
+        assert!(table.select(&sel("caption")).next().is_some());
+        assert_eq!(table.select(&sel("thead th[scope=col]")).count(), 2);
+        let rows = table.select(&sel("tbody tr")).count();
+        assert_eq!(rows, chart.select(&sel(".bar-row")).count());
+        assert_eq!(table.select(&sel("tbody th[scope=row]")).count(), rows);
+    }
+}
+
+#[test]
+fn real_web_edition_is_accessible_and_complete() {
+    let out = build(&repo());
+    let doc = page(&out, "en/about-cast-standard.html");
+    assert_accessible_page(&doc);
+    assert_eq!(text(doc.select(&sel("h1")).next().unwrap()), "Advancing a Human Rights Approach to Human Trafficking");
+    let sections: Vec<String> = doc.select(&sel("main section > h2")).map(text).collect();
+    assert_eq!(sections, ["Our Mission", "Our Values", "Who We Serve", "Our Approach", "Our Story"]);
+    let nav: Vec<String> = doc.select(&sel("nav a")).map(text).collect();
+    assert_eq!(nav, sections);
+
+    // The statistics: alt text generated from the data; "<1%" stays "less than 1%".
+    let labels: Vec<&str> = doc.select(&sel(".chart [role=img]")).filter_map(|e| e.attr("aria-label")).collect();
+    assert_eq!(labels.len(), 3);
+    assert_eq!(
+        labels[0],
+        "Type of Trafficking. Survivors served in FY2024 who reported their information: \
+         Sex 73%, Labor 18%, Both sex and labor 9%."
+    );
+    assert!(labels[2].ends_with("Native American or Alaska Native less than 1%."), "{}", labels[2]);
+    let cells: Vec<String> = doc.select(&sel("#ethnicity-race tbody td")).map(text).collect();
+    assert_eq!(cells, ["7%", "21%", "7%", "34%", "6%", "<1%"]);
+    // The rounding note comes only where the shares do not add up to 100.
+    let notes: Vec<String> = doc.select(&sel(".chart-note")).map(text).collect();
+    assert_eq!(
+        notes,
+        [
+            "Due to rounding, categories may add up to slightly above or below 100%.",
+            "The categories listed add up to between 75% and 76%; the rest are not broken down here."
+        ]
+    );
+    assert!(doc.select(&sel("#type-of-trafficking .chart-note")).next().is_none());
+
+    // The timeline is an ordered list of the eight events, oldest first.
+    let years: Vec<String> = doc.select(&sel("ol.timeline > li .year")).map(text).collect();
+    assert_eq!(years, ["1995", "1998", "2000", "2002", "2003", "2010", "2014", "2019"]);
+    // Photos without files are left out.
+    assert_eq!(doc.select(&sel("img")).count(), 0);
+}
+
+#[test]
+fn images_are_embedded_with_alt_caption_and_credit() {
+    let out = build(&project(Some("valid/with-image")));
+    let doc = page(&out, "en/leaflet-standard.html");
+    assert_accessible_page(&doc);
+    let imgs: Vec<_> = doc.select(&sel("img")).collect();
+    assert_eq!(imgs.len(), 3, "two figures and the timeline's image");
+    assert_eq!(imgs[0].attr("alt"), Some("A purple rectangle."));
+    assert_eq!(imgs[0].attr("src"), Some("images/square.png"));
+    assert_eq!((imgs[0].attr("width"), imgs[0].attr("height")), (Some("40"), Some("30")));
+    assert_eq!(imgs[1].attr("alt"), Some(""), "decorative images have empty alt");
+    let caption = text(doc.select(&sel("#square figcaption")).next().unwrap());
+    assert_eq!(caption, "A test picture. Photo: imprint tests");
+    let copied = std::fs::read(out.join("en/images/square.png")).unwrap();
+    let original = std::fs::read(fixtures().join("valid/with-image/sources/images/square.png")).unwrap();
+    assert_eq!(copied, original);
+}
+
+#[test]
+fn passages_in_other_languages_are_tagged() {
+    let out = build(&project(None));
+    let doc = page(&out, "en/leaflet-standard.html");
+    assert_accessible_page(&doc);
+    let es = doc.select(&sel("span[lang=es]")).next().expect("inline Spanish");
+    assert_eq!(text(es), "hola, amigos");
+    let fa = doc.select(&sel("div[lang=fa]")).next().expect("Persian block");
+    assert_eq!(fa.attr("dir"), Some("rtl"));
+    assert_eq!(text(fa), "یک پاراگراف به فارسی.");
+    // "<1" is a share less than 1%, drawn as a sliver, written "<1%".
+    let values: Vec<String> = doc.select(&sel("#shares .bar-value")).map(text).collect();
+    assert_eq!(values, ["60%", "38.5%", "<1%"]);
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let project = project(Some("valid/with-image"));
+    let a = build(&project);
+    let b = build(&project);
+    for rel in ["en/leaflet-standard.html", "en/images/square.png"] {
+        assert_eq!(std::fs::read(a.join(rel)).unwrap(), std::fs::read(b.join(rel)).unwrap(), "{rel}");
+    }
+}

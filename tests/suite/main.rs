@@ -1,0 +1,8 @@
+//! imprint's integration tests: one test binary (each extra binary links typst again), with a
+//! module per area, over fixture projects in `tests/fixtures/`.
+
+mod common;
+
+mod check;
+mod html;
+mod model;
