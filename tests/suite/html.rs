@@ -157,3 +157,72 @@ fn two_builds_give_identical_bytes() {
         assert_eq!(std::fs::read(a.join(rel)).unwrap(), std::fs::read(b.join(rel)).unwrap(), "{rel}");
     }
 }
+
+#[test]
+fn every_block_and_inline_variant_is_rendered() {
+    let out = build(&project(None));
+    let doc = page(&out, "en/leaflet-standard.html");
+    for (selector, what) in [
+        ("section#intro > p > strong", "strong"),
+        ("section#intro > p > em", "emphasis"),
+        ("section#intro > p > code", "code"),
+        ("section#intro > p > br", "line break"),
+        ("section#intro > p > a[href='https://example.org']", "external link"),
+        ("section#intro > p > a[href='#facts']", "internal link"),
+        ("section#intro > h3#a-subsection", "heading"),
+        ("section#intro > ul > li", "bulleted list"),
+        ("section#intro > ol > li", "numbered list"),
+        ("section#intro > blockquote > p", "quote"),
+        ("section#intro table thead th[scope=col]", "table header"),
+        ("section#intro table tbody th[scope=row]", "table row header"),
+        ("section#intro > hr", "rule"),
+        ("section#intro > div[lang=fa] > p", "passage in another language"),
+        ("section#intro span[lang=es]", "phrase in another language"),
+        ("section#facts .chart", "chart"),
+        ("section#facts ol.timeline", "timeline"),
+    ] {
+        assert!(doc.select(&sel(selector)).next().is_some(), "{what} ({selector}) missing");
+    }
+}
+
+#[test]
+fn hostile_content_comes_out_as_literal_text() {
+    let out = build(&project(Some("valid/hostile")));
+    let html = std::fs::read_to_string(out.join("en/leaflet-standard.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    assert_eq!(doc.select(&sel("script")).count(), 0, "no script element");
+    for e in doc.select(&sel("*")) {
+        for (name, value) in e.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler attribute {name}={value}");
+            if name == "href" {
+                assert!(value.starts_with("https://") || value.starts_with('#'), "href {value}");
+            }
+        }
+    }
+    let title = r#"</title><script>alert(1)</script> #read("/etc/passwd")"#;
+    assert_eq!(
+        text(doc.select(&sel("head > title")).next().unwrap()),
+        format!("{title} | <script>alert('org')</script> & Co")
+    );
+    assert_eq!(text(doc.select(&sel("h1")).next().unwrap()), title);
+    let description = doc.select(&sel("meta[name=description]")).next().unwrap();
+    assert_eq!(description.attr("content"), Some("\" onload=\"alert(2)"));
+    assert_eq!(
+        text(doc.select(&sel("#intro-title")).next().unwrap()),
+        "<img src=x onerror=alert(3)> $x^2$ #set page(width: 1pt)"
+    );
+    let para = text(doc.select(&sel("section#intro > p")).next().unwrap());
+    assert_eq!(
+        para,
+        r#"Literal: <script>alert(4)</script> & <b> ]]> <code> #read("/etc/passwd") // /* \ ~ @ref <label>"#
+    );
+    let img = doc.select(&sel("img")).next().unwrap();
+    assert_eq!(img.attr("alt"), Some("\" onerror=\"alert(6)"));
+    assert_eq!(
+        text(doc.select(&sel("figcaption")).next().unwrap()),
+        "<script>alert(7)</script> Photo: </figcaption><script>alert(8)</script>"
+    );
+    let labels: Vec<String> = doc.select(&sel(".bar-label")).map(text).collect();
+    assert_eq!(labels, ["<script>alert(9)</script>", "'; DROP TABLE"]);
+    assert_eq!(text(doc.select(&sel(".timeline p")).next().unwrap()), "]]> </li></ol><script>alert(10)</script>");
+}
