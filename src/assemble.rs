@@ -55,6 +55,7 @@ pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut
             website: org.website.as_ref().map(|w| w.get_ref().clone()),
         },
         sections: sections.into_iter().map(|(_, s)| s).collect(),
+        cover: publication.cover.as_ref().map(|c| c.get_ref().clone()),
     })
 }
 

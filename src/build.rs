@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::assemble::assemble;
-use crate::diag::{Diagnostic, Report, SourceFiles, Span};
+use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
+use crate::fonts::FontSet;
 use crate::layouts::Layouts;
 use crate::model::Document;
 use crate::render::html::HtmlRenderer;
-use crate::render::{Artifact, RenderContext, RenderError, Renderer, Theme};
+use crate::render::pdf::PdfRenderer;
+use crate::render::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site, Theme};
 use crate::source::{self, Format, LoadFailure, Sources};
 use crate::ui::Strings;
 
@@ -59,25 +61,21 @@ pub struct Built {
     pub written: Vec<(PathBuf, usize)>,
 }
 
-/// Builds every publication of the project into `output`. When anything fails, nothing in
-/// `output` changes.
-pub fn build(project: &Path, output: &Path) -> Result<Built, LoadFailure> {
+/// Builds every publication of the project into `output`, with the date and other fixed
+/// facts of `info`. When anything fails, nothing in `output` changes.
+pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, LoadFailure> {
     let mut checked = check(project)?;
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
     let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
-    let artifacts = render_all(&checked, &layouts);
-    let artifacts = match artifacts {
-        Ok(a) => a,
-        Err(errors) => {
-            for e in errors {
-                let d = render_diagnostic(e, &layouts, &mut checked.files);
-                checked.report.push(d);
-            }
-            return Ok(Built { checked, written: Vec::new() });
-        }
-    };
+    let needs_fonts = checked.documents.iter().any(|(_, formats)| formats.contains(&Format::Pdf));
+    let fonts = if needs_fonts { Some(FontSet::load(&project.join("fonts")).map_err(LoadFailure)?) } else { None };
+    let artifacts = render_all(&mut checked, &layouts, fonts.as_ref(), info);
+    typst::comemo::evict(10);
+    if checked.report.errors() > 0 {
+        return Ok(Built { checked, written: Vec::new() });
+    }
     write_atomically(output, &artifacts).map_err(|e| {
         LoadFailure(format!(
             "failed to write the outputs into `{}` ({e}); the previous outputs are unchanged",
@@ -92,6 +90,7 @@ pub fn build(project: &Path, output: &Path) -> Result<Built, LoadFailure> {
 fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Html => &HtmlRenderer,
+        Format::Pdf => &PdfRenderer,
     }
 }
 
@@ -107,51 +106,69 @@ fn theme(sources: &Sources) -> Option<Theme> {
     })
 }
 
-/// Renders every document in every format, in parallel; the artifacts come back in a stable
-/// order whatever the scheduling.
-fn render_all(checked: &Checked, layouts: &Layouts) -> Result<Vec<Artifact>, Vec<RenderError>> {
+/// Renders every document in every format, in parallel. The artifacts come back in a stable
+/// order whatever the scheduling; problems are added to the report.
+fn render_all(checked: &mut Checked, layouts: &Layouts, fonts: Option<&FontSet>, build: BuildInfo) -> Vec<Artifact> {
     let theme = theme(&checked.sources).expect("a checked project has a configuration");
     let strings = Strings::english();
     let jobs: Vec<(&Document, Format)> =
         checked.documents.iter().flat_map(|(doc, formats)| formats.iter().map(move |f| (doc, *f))).collect();
-    let results: Vec<Result<Vec<Artifact>, RenderError>> = jobs
+    let results: Vec<Rendered> = jobs
         .par_iter()
         .map(|(doc, format)| {
-            let cx = RenderContext { layouts, theme: &theme, strings: &strings };
+            let cx = RenderContext { layouts, fonts, theme: &theme, strings: &strings, build };
             renderer(*format).render(doc, cx)
         })
         .collect();
     let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut errors = Vec::new();
+    let mut problems = Vec::new();
     for r in results {
-        match r {
-            Ok(list) => {
-                for a in list {
-                    // Images shared by several publications are identical; keep one copy.
-                    if !artifacts.iter().any(|b| b.path == a.path) {
-                        artifacts.push(a);
-                    }
-                }
+        for a in r.artifacts {
+            // Images shared by several publications are identical; keep one copy.
+            if !artifacts.iter().any(|b| b.path == a.path) {
+                artifacts.push(a);
             }
-            Err(e) => errors.push(e),
+        }
+        for p in r.problems {
+            if !problems.contains(&p) {
+                problems.push(p);
+            }
         }
     }
-    errors.dedup();
-    if errors.is_empty() { Ok(artifacts) } else { Err(errors) }
+    for p in problems {
+        let d = problem_diagnostic(p, layouts, &mut checked.files);
+        checked.report.push(d);
+    }
+    artifacts
 }
 
-fn render_diagnostic(e: RenderError, layouts: &Layouts, files: &mut SourceFiles) -> Diagnostic {
-    let mut d = Diagnostic::error(e.message).hint(e.hint);
-    if let Some((shown_as, line)) = e.layout {
-        let text =
-            layouts.iter().find(|(_, f)| f.shown_as == shown_as).map(|(_, f)| f.text.clone()).unwrap_or_default();
-        let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-        let start = start.min(text.len());
-        let end = text[start..].find('\n').map(|i| start + i).unwrap_or(text.len());
-        let file = files.add(shown_as, text);
-        d = d.at(Span::new(file, start..end));
+fn problem_diagnostic(p: Problem, layouts: &Layouts, files: &mut SourceFiles) -> Diagnostic {
+    let mut d = match p.severity {
+        Severity::Error => Diagnostic::error(p.message),
+        Severity::Warning => Diagnostic::warning(p.message),
+    };
+    for hint in p.hints {
+        d = d.hint(hint);
     }
-    d
+    match p.site {
+        Some(Site::Source(origin)) => {
+            let mut span = Span::from(origin);
+            // Narrow the place to the text the problem is about, when it is there.
+            if let Some(focus) = &p.focus {
+                let text = files.text(origin.file);
+                if let Some(at) = text.get(origin.start..origin.end).and_then(|t| t.find(focus.as_str())) {
+                    span = Span::new(origin.file, origin.start + at..origin.start + at + focus.len());
+                }
+            }
+            d.at(span)
+        }
+        Some(Site::Layout { shown_as, range }) => {
+            let text = layouts.iter().find(|(_, f)| f.shown_as == shown_as).map(|(_, f)| f.text.clone());
+            let file = files.find(&shown_as).unwrap_or_else(|| files.add(shown_as, text.unwrap_or_default()));
+            d.at(Span::new(file, range))
+        }
+        None => d,
+    }
 }
 
 /// The folder inside `output/` where a build is prepared before it is moved into place.

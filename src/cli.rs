@@ -156,7 +156,7 @@ fn build(
         }
         return EXIT_OK;
     }
-    let built = match build::build(project, output) {
+    let built = match build::build(project, output, crate::render::BuildInfo::from_env()) {
         Ok(b) => b,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -128,6 +128,11 @@ impl SourceFiles {
         self.files.add(name.into(), text.into())
     }
 
+    /// The index of a file added under `name`, if any.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        (0..self.count).find(|&i| self.name(i) == name)
+    }
+
     /// The name of a file.
     pub fn name(&self, file: usize) -> &str {
         self.files.get(file).map(|f| f.name().as_str()).unwrap_or("<unknown>")

@@ -1,6 +1,7 @@
-//! Layouts: the templates and stylesheets that decide how publications look. The defaults are
-//! built into imprint; a file of the same name in the project's `layouts/` folder replaces
-//! the default, so a designer can restyle a publication without touching Rust.
+//! Layouts: the templates, stylesheets and Typst layouts that decide how publications look.
+//! The defaults are built into imprint; a file of the same name in the project's `layouts/`
+//! folder replaces the default, and other Typst files there can be imported by the layouts,
+//! so a designer can restyle a publication without touching Rust.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,41 +15,47 @@ pub struct LayoutFile {
     pub shown_as: String,
 }
 
-/// The layouts of a project.
+/// The layouts of a project, by name under `layouts/` (`html/page.html`, `brochure.typ`).
 #[derive(Debug, Clone, Default)]
 pub struct Layouts {
-    files: BTreeMap<&'static str, LayoutFile>,
+    files: BTreeMap<String, LayoutFile>,
 }
 
 /// The built-in layouts, by name under `layouts/`.
 const BUILTIN: &[(&str, &str)] = &[
     ("html/page.html", include_str!("../layouts/html/page.html")),
     ("html/style.css", include_str!("../layouts/html/style.css")),
+    ("brochure.typ", include_str!("../layouts/brochure.typ")),
 ];
 
+fn entry(name: &str, text: String) -> (String, LayoutFile) {
+    (name.to_string(), LayoutFile { text, shown_as: format!("layouts/{name}") })
+}
+
 impl Layouts {
-    /// The built-in layouts, overridden by any file of the same name under `dir`.
+    /// The built-in layouts, overridden by files of the same name under `dir`, plus any other
+    /// Typst file under `dir`.
     pub fn load(dir: &Path) -> Result<Layouts, String> {
-        let mut files = BTreeMap::new();
-        for (name, builtin) in BUILTIN {
-            let path = dir.join(name);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (*builtin).to_string(),
-                Err(e) => return Err(format!("failed to read the layout `{}` ({e})", path.display())),
-            };
-            files.insert(*name, LayoutFile { text, shown_as: format!("layouts/{name}") });
+        let mut layouts = Layouts::builtin();
+        let mut found = Vec::new();
+        collect(dir, dir, &mut found)?;
+        found.sort();
+        for rel in found {
+            let known = layouts.files.contains_key(&rel);
+            if known || rel.ends_with(".typ") {
+                let path = dir.join(&rel);
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("failed to read the layout `{}` ({e})", path.display()))?;
+                let (name, file) = entry(&rel, text);
+                layouts.files.insert(name, file);
+            }
         }
-        Ok(Layouts { files })
+        Ok(layouts)
     }
 
     /// The built-in layouts only.
     pub fn builtin() -> Layouts {
-        let files = BUILTIN
-            .iter()
-            .map(|(name, text)| (*name, LayoutFile { text: (*text).to_string(), shown_as: format!("layouts/{name}") }))
-            .collect();
-        Layouts { files }
+        Layouts { files: BUILTIN.iter().map(|(name, text)| entry(name, (*text).to_string())).collect() }
     }
 
     /// A layout by name (`html/page.html`).
@@ -57,7 +64,28 @@ impl Layouts {
     }
 
     /// Every layout, by name.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &LayoutFile)> {
-        self.files.iter().map(|(k, v)| (*k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &LayoutFile)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v))
     }
+}
+
+/// The files under `dir` as `/`-separated paths relative to `root`; a missing folder is empty.
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("failed to list `{}` ({e})", dir.display())),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("failed to list `{}` ({e})", dir.display()))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| format!("failed to read `{}` ({e})", path.display()))?;
+        if kind.is_dir() {
+            collect(root, &path, out)?;
+        } else if kind.is_file() {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    Ok(())
 }

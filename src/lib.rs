@@ -12,6 +12,7 @@ pub mod build;
 pub mod cli;
 pub mod color;
 pub mod diag;
+pub mod fonts;
 pub mod lang;
 pub mod layouts;
 pub mod model;

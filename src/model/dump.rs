@@ -14,6 +14,9 @@ pub fn dump(doc: &Document) -> String {
     d.line(1, &format!("keywords {:?}", doc.keywords));
     let org = &doc.organization;
     d.line(1, &format!("organization {:?} legal-name={:?} website={:?}", org.name, org.legal_name, org.website));
+    if let Some(cover) = &doc.cover {
+        d.line(1, &format!("cover #{cover}"));
+    }
     for s in &doc.sections {
         d.line(1, &format!("section #{} {}", s.id, inlines(&s.title)));
         d.blocks(2, &s.blocks);
@@ -45,7 +48,7 @@ impl Dumper {
 
     fn block(&mut self, depth: usize, b: &Block) {
         match b {
-            Block::Paragraph(i) => self.line(depth, &format!("paragraph {}", inlines(i))),
+            Block::Paragraph(p) => self.line(depth, &format!("paragraph {}", inlines(&p.content))),
             Block::Heading(h) => self.line(depth, &format!("heading h{} #{} {}", h.level, h.id, inlines(&h.content))),
             Block::List(l) => {
                 match l.start {

@@ -68,6 +68,9 @@ pub struct Document {
     pub organization: Organization,
     /// The sections, in reading order. Each section's title is a level-2 heading.
     pub sections: Vec<Section>,
+    /// The id of the section that print layouts put on the cover (the web edition shows it
+    /// first, like any other).
+    pub cover: Option<String>,
 }
 
 /// The publishing organization, as metadata.
@@ -98,7 +101,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A paragraph of text.
-    Paragraph(Inlines),
+    Paragraph(Paragraph),
     /// A heading inside a section, level 3 to 6 (1 is the title, 2 the section).
     Heading(Heading),
     /// A bulleted or numbered list.
@@ -126,6 +129,15 @@ pub enum Block {
     Rule,
 }
 
+/// A paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The text.
+    pub content: Inlines,
+    /// Where it is written.
+    pub origin: Origin,
+}
+
 /// A heading inside a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
@@ -135,6 +147,8 @@ pub struct Heading {
     pub id: String,
     /// The heading text.
     pub content: Inlines,
+    /// Where it is written.
+    pub origin: Origin,
 }
 
 /// A list.
@@ -153,6 +167,8 @@ pub struct Table {
     pub header: Vec<Inlines>,
     /// The body rows.
     pub rows: Vec<Vec<Inlines>>,
+    /// Where it is written.
+    pub origin: Origin,
 }
 
 /// Inline content.
@@ -319,4 +335,6 @@ pub struct Event {
     pub text: String,
     /// A picture of it, when its file exists.
     pub figure: Option<Figure>,
+    /// Where it is declared.
+    pub origin: Origin,
 }

@@ -1,13 +1,17 @@
 //! Renderers: a [`Document`] in, files (as bytes) out. Renderers are pure: they read nothing
-//! and write nothing; the build driver writes what they return.
+//! and write nothing; the build driver gives them what they need and writes what they return.
 
 pub mod html;
+pub mod pdf;
 pub mod text;
 
+use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::diag::Severity;
+use crate::fonts::FontSet;
 use crate::layouts::Layouts;
-use crate::model::Document;
+use crate::model::{Document, Origin};
 use crate::ui::Strings;
 
 /// A file produced by a renderer, with its path relative to the output folder.
@@ -36,26 +40,86 @@ pub struct Theme {
     pub surface: String,
 }
 
+/// The build's fixed facts: everything that would otherwise come from the clock.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildInfo {
+    /// Seconds since 1970 (UTC) from `SOURCE_DATE_EPOCH`; without it, outputs carry no date.
+    pub timestamp: Option<i64>,
+}
+
+impl BuildInfo {
+    /// Reads `SOURCE_DATE_EPOCH` (set by reproducible-build tooling); ignores it when invalid.
+    pub fn from_env() -> BuildInfo {
+        let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok());
+        BuildInfo { timestamp }
+    }
+}
+
 /// Everything a renderer needs besides the document.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderContext<'a> {
-    /// The layouts (templates, stylesheets).
+    /// The layouts (templates, stylesheets, Typst layouts).
     pub layouts: &'a Layouts,
+    /// The fonts of `fonts/` (loaded only when a format needs them).
+    pub fonts: Option<&'a FontSet>,
     /// The brand colours.
     pub theme: &'a Theme,
     /// Interface strings in the document's language.
     pub strings: &'a Strings,
+    /// Date and other fixed facts of the build.
+    pub build: BuildInfo,
 }
 
-/// A failure of a renderer, usually an error in a user-edited layout.
+/// Where a rendering problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderError {
+pub enum Site {
+    /// In a layout file, as shown to the user (`layouts/brochure.typ`), at a byte range.
+    Layout {
+        /// The layout's name as shown.
+        shown_as: String,
+        /// Byte range in the layout's text.
+        range: Range<usize>,
+    },
+    /// In the sources: the content that caused it.
+    Source(Origin),
+}
+
+/// A problem found while rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error (no output) or warning.
+    pub severity: Severity,
     /// What went wrong.
     pub message: String,
-    /// The layout file and 1-based line, when the error is in a layout.
-    pub layout: Option<(String, usize)>,
+    /// Where, if known.
+    pub site: Option<Site>,
     /// What to do.
-    pub hint: String,
+    pub hints: Vec<String>,
+    /// The text the problem is about, when it is known: the driver narrows the place to it.
+    pub focus: Option<String>,
+}
+
+impl Problem {
+    /// An error.
+    pub fn error(message: impl Into<String>, site: Option<Site>, hint: impl Into<String>) -> Problem {
+        Problem { severity: Severity::Error, message: message.into(), site, hints: vec![hint.into()], focus: None }
+    }
+}
+
+/// What a renderer returns: its files, and any problems (with an error, no files).
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The files.
+    pub artifacts: Vec<Artifact>,
+    /// The problems.
+    pub problems: Vec<Problem>,
+}
+
+impl Rendered {
+    /// A failed rendering.
+    pub fn failed(problems: Vec<Problem>) -> Rendered {
+        Rendered { artifacts: Vec::new(), problems }
+    }
 }
 
 /// A renderer for one output format.
@@ -63,5 +127,5 @@ pub trait Renderer: Sync {
     /// The format's name, as in `imprint.toml`.
     fn name(&self) -> &'static str;
     /// Renders one document into files.
-    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Result<Vec<Artifact>, RenderError>;
+    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered;
 }

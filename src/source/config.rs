@@ -102,6 +102,8 @@ pub struct PublicationConfig {
     pub keywords: Vec<String>,
     /// The section ids, in order.
     pub sections: Vec<Spanned<String>>,
+    /// The section shown on the cover of print editions (e.g. the mission), if any.
+    pub cover: Option<Spanned<String>>,
     /// The formats to build.
     pub formats: Vec<Spanned<Format>>,
 }
@@ -112,6 +114,8 @@ pub struct PublicationConfig {
 pub enum Format {
     /// The accessible web edition: one HTML page.
     Html,
+    /// The print brochure: a tagged PDF/UA-1 file.
+    Pdf,
 }
 
 impl Format {
@@ -119,6 +123,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 }

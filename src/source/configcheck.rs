@@ -153,6 +153,18 @@ pub(crate) fn check_publications(
                 );
             }
         }
+        if let Some(cover) = &p.cover
+            && !p.sections.iter().any(|s| s.get_ref() == cover.get_ref())
+        {
+            report.push(
+                Diagnostic::error(format!(
+                    "the cover section `{}` is not one of this publication's sections",
+                    cover.get_ref()
+                ))
+                .at(span(file, cover))
+                .hint("Name one of the ids listed in `sections`, or remove `cover`."),
+            );
+        }
         let mut formats = BTreeSet::new();
         for f in &p.formats {
             if !formats.insert(*f.get_ref()) {

@@ -81,8 +81,8 @@ impl DataIndex {
     fn resolve_timeline(&self, file: usize, t: &TimelineData, report: &mut Report) -> Timeline {
         let mut events = Vec::new();
         let mut last_year = i32::MIN;
-        for e in &t.event {
-            let e = e.get_ref();
+        for entry in &t.event {
+            let e = entry.get_ref();
             let year = *e.year.get_ref();
             if year < last_year {
                 report.push(
@@ -104,7 +104,13 @@ impl DataIndex {
                     }
                 },
             };
-            events.push(Event { year, title: e.title.clone(), text: e.text.clone(), figure });
+            events.push(Event {
+                year,
+                title: e.title.clone(),
+                text: e.text.clone(),
+                figure,
+                origin: origin(file, entry),
+            });
         }
         Timeline { id: t.id.get_ref().clone(), level: 0, events }
     }

@@ -19,7 +19,7 @@ use super::inlines::{Piece, resolve_lang_spans};
 use super::{DataIndex, IdRegistry, SourceSection, parse_toml_at};
 use crate::diag::{Diagnostic, Report, Span};
 use crate::lang::direction;
-use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Table};
+use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Paragraph, Table};
 
 /// The deepest heading level any format supports.
 const MAX_LEVEL: u8 = 6;
@@ -131,7 +131,7 @@ impl<'a> Converter<'a> {
                 if source.trim_start().starts_with("::") {
                     return self.directive(source.trim(), span);
                 }
-                Some(Block::Paragraph(self.inlines(node)))
+                Some(Block::Paragraph(Paragraph { content: self.inlines(node), origin: (&span).into() }))
             }
             NodeValue::Heading(h) => self.heading(node, h.level, span),
             NodeValue::List(list) => {
@@ -144,7 +144,7 @@ impl<'a> Converter<'a> {
             }
             NodeValue::BlockQuote => Some(Block::Quote(self.blocks(node))),
             NodeValue::ThematicBreak => Some(Block::Rule),
-            NodeValue::Table(_) => Some(self.table(node)),
+            NodeValue::Table(_) => Some(self.table(node, &span)),
             NodeValue::BlockDirective(d) => self.lang_block(node, &d.info, span),
             NodeValue::HtmlBlock(_) => {
                 self.report.push(raw_html(span));
@@ -196,9 +196,9 @@ impl<'a> Converter<'a> {
                 self.ids.claim(&id, span.clone(), self.report);
                 id
             }
-            None => self.ids.claim_generated(&slug(&plain_text(&content)), span),
+            None => self.ids.claim_generated(&slug(&plain_text(&content)), span.clone()),
         };
-        Some(Block::Heading(Heading { level, id, content }))
+        Some(Block::Heading(Heading { level, id, content, origin: (&span).into() }))
     }
 
     fn child_level(&mut self, span: &Span) -> Option<u8> {
@@ -290,7 +290,7 @@ impl<'a> Converter<'a> {
         Some(Block::Lang { lang, dir, blocks: self.blocks(node) })
     }
 
-    fn table(&mut self, node: Node<'_>) -> Block {
+    fn table(&mut self, node: Node<'_>, span: &Span) -> Block {
         let mut header = Vec::new();
         let mut rows = Vec::new();
         for row in node.children() {
@@ -298,7 +298,7 @@ impl<'a> Converter<'a> {
             let cells: Vec<Inlines> = row.children().map(|cell| self.inlines(cell)).collect();
             if is_header { header = cells } else { rows.push(cells) }
         }
-        Block::Table(Box::new(Table { header, rows }))
+        Block::Table(Box::new(Table { header, rows, origin: span.into() }))
     }
 
     fn inlines(&mut self, parent: Node<'_>) -> Inlines {

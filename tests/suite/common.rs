@@ -45,8 +45,17 @@ pub fn copy_tree(from: &Path, to: &Path) {
 pub fn project(overlay: Option<&str>) -> PathBuf {
     let dir = temp_dir(overlay.unwrap_or("base").rsplit('/').next().unwrap());
     copy_tree(&fixtures().join("base"), &dir);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(repo().join("fonts"), dir.join("fonts")).unwrap();
+    #[cfg(not(unix))]
+    copy_tree(&repo().join("fonts"), &dir.join("fonts"));
     if let Some(overlay) = overlay {
-        copy_tree(&fixtures().join(overlay).join("sources"), &dir.join("sources"));
+        for part in ["sources", "layouts"] {
+            let from = fixtures().join(overlay).join(part);
+            if from.is_dir() {
+                copy_tree(&from, &dir.join(part));
+            }
+        }
     }
     dir
 }

@@ -2,7 +2,9 @@
 //! module per area, over fixture projects in `tests/fixtures/`.
 
 mod common;
+mod pdfread;
 
 mod check;
 mod html;
 mod model;
+mod pdf;

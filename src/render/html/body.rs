@@ -56,9 +56,9 @@ impl<'a> BodyWriter<'a> {
 
     fn block(&mut self, b: &Block) {
         match b {
-            Block::Paragraph(i) => {
+            Block::Paragraph(p) => {
                 self.push("<p>");
-                self.inlines(i);
+                self.inlines(&p.content);
                 self.push("</p>\n");
             }
             Block::Heading(h) => {
@@ -104,7 +104,7 @@ impl<'a> BodyWriter<'a> {
     /// A list item: a single paragraph is written without `<p>` (a tight list).
     fn item(&mut self, blocks: &[Block]) {
         match blocks {
-            [Block::Paragraph(i)] => self.inlines(i),
+            [Block::Paragraph(p)] => self.inlines(&p.content),
             _ => {
                 self.push("\n");
                 self.blocks(blocks);

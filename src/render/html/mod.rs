@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use self::body::{BodyWriter, image_href, section_label};
 use self::escape::escape;
-use super::{Artifact, RenderContext, RenderError, Renderer};
+use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::model::{Block, Direction, Document, Figure};
 
 /// The HTML renderer.
@@ -57,19 +57,22 @@ pub(crate) fn environment() -> Environment<'static> {
     env
 }
 
-/// Turns a template error into a render error naming the layout file and line.
-pub(crate) fn template_error(e: minijinja::Error, shown_as: &str) -> RenderError {
+/// Turns a template error into a problem naming the layout file and line.
+pub(crate) fn template_error(e: minijinja::Error, layout: &crate::layouts::LayoutFile) -> Problem {
     let line = e.line().unwrap_or(1);
-    let mut message = format!("failed to render the layout ({})", e.kind());
-    if let Some(detail) = e.detail() {
-        message = format!("failed to render the layout ({detail})");
-    }
-    RenderError {
+    let message = match e.detail() {
+        Some(detail) => format!("failed to render the layout ({detail})"),
+        None => format!("failed to render the layout ({})", e.kind()),
+    };
+    let text = &layout.text;
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start = start.min(text.len());
+    let end = text[start..].find('\n').map(|i| start + i).unwrap_or(text.len());
+    Problem::error(
         message,
-        layout: Some((shown_as.to_string(), line)),
-        hint: "Check the template syntax at this line: {{ value }}, {% if %}...{% endif %}, {% for %}...{% endfor %}."
-            .into(),
-    }
+        Some(Site::Layout { shown_as: layout.shown_as.clone(), range: start..end }),
+        "Check the template syntax at this line: {{ value }}, {% if %}...{% endif %}, {% for %}...{% endfor %}.",
+    )
 }
 
 impl Renderer for HtmlRenderer {
@@ -77,16 +80,25 @@ impl Renderer for HtmlRenderer {
         "html"
     }
 
-    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Result<Vec<Artifact>, RenderError> {
+    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
+        match self.render_page(doc, cx) {
+            Ok(artifacts) => Rendered { artifacts, problems: Vec::new() },
+            Err(problem) => Rendered::failed(vec![problem]),
+        }
+    }
+}
+
+impl HtmlRenderer {
+    fn render_page(&self, doc: &Document, cx: RenderContext<'_>) -> Result<Vec<Artifact>, Problem> {
         let page = cx.layouts.get("html/page.html").expect("built-in layout");
         let css = cx.layouts.get("html/style.css").expect("built-in layout");
         let mut env = environment();
-        env.add_template("page.html", &page.text).map_err(|e| template_error(e, &page.shown_as))?;
-        env.add_template("style.css", &css.text).map_err(|e| template_error(e, &css.shown_as))?;
+        env.add_template("page.html", &page.text).map_err(|e| template_error(e, page))?;
+        env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
         let css_text = env
             .get_template("style.css")
             .and_then(|t| t.render(context! { brand => cx.theme }))
-            .map_err(|e| template_error(e, &css.shown_as))?;
+            .map_err(|e| template_error(e, css))?;
 
         let mut body = BodyWriter::new(cx.strings);
         for s in &doc.sections {
@@ -116,7 +128,7 @@ impl Renderer for HtmlRenderer {
                     body => Value::from_safe_string(body.finish()),
                 })
             })
-            .map_err(|e| template_error(e, &page.shown_as))?;
+            .map_err(|e| template_error(e, page))?;
 
         let dir = PathBuf::from(doc.lang.as_str());
         let mut artifacts =

@@ -1,0 +1,58 @@
+//! The fonts that ship in the project's `fonts/` folder: the only fonts any output uses (no
+//! system fonts, no fonts built into a library), so a build looks the same on every machine.
+
+use std::path::Path;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// Every font face found in `fonts/`, with Typst's index of them.
+#[derive(Debug)]
+pub struct FontSet {
+    /// Metadata of every face, for font selection.
+    pub book: LazyHash<FontBook>,
+    /// The faces, in the book's order.
+    pub fonts: Vec<Font>,
+}
+
+impl FontSet {
+    /// Reads every `.ttf`, `.otf`, `.ttc` and `.otc` file in `dir` (sorted by name, so that the
+    /// order, and with it the output, does not depend on the file system).
+    pub fn load(dir: &Path) -> Result<FontSet, String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            format!("failed to read the fonts folder `{}` ({e}); imprint ships its fonts there", dir.display())
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+                matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+            })
+            .collect();
+        paths.sort();
+        let mut fonts = Vec::new();
+        for path in &paths {
+            let data =
+                std::fs::read(path).map_err(|e| format!("failed to read the font `{}` ({e})", path.display()))?;
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data)));
+            if fonts.len() == before {
+                return Err(format!("`{}` is not a font Typst can read (use TTF or OTF, not WOFF)", path.display()));
+            }
+        }
+        if fonts.is_empty() {
+            return Err(format!("no fonts in `{}`; imprint needs the fonts that ship with it", dir.display()));
+        }
+        Ok(FontSet { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
+    }
+
+    /// The family names available, sorted, without duplicates.
+    pub fn families(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}

@@ -1,0 +1,220 @@
+//! The tagged PDF brochure: the document becomes a Typst main file ([`markup`]) that calls the
+//! functions of `layouts/brochure.typ`; Typst compiles it in process inside a sandboxed
+//! [`world`], and `typst-pdf` exports it as PDF/UA-1 with tagging forced on.
+//!
+//! Typst's errors come back as [`Problem`]s: an error in a layout names the layout file and
+//! line; an error in the generated main file names the content that was written there.
+
+pub mod markup;
+mod world;
+
+use std::path::PathBuf;
+
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::FileId;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use self::markup::Generated;
+use self::world::{MAIN, SandboxWorld, file_id};
+use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
+use crate::diag::Severity;
+use crate::model::Document;
+
+/// The layout the brochure is set with.
+const LAYOUT: &str = "brochure.typ";
+
+/// The PDF renderer.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PdfRenderer;
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
+        let generated = markup::generate(doc, &format!("/layouts/{LAYOUT}"), cx.theme, cx.strings);
+        let layouts = cx
+            .layouts
+            .iter()
+            .filter(|(name, _)| name.ends_with(".typ"))
+            .map(|(name, f)| (format!("/layouts/{name}"), f.text.clone()));
+        let Some(fonts) = cx.fonts else {
+            return Rendered::failed(vec![Problem::error("no fonts were loaded", None, "Put the fonts in fonts/.")]);
+        };
+        let today = cx.build.timestamp.and_then(datetime);
+        let world = SandboxWorld::new(fonts, generated.text.clone(), layouts, generated.images.clone(), today);
+        let mapper = Mapper { world: &world, generated: &generated, cx };
+
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let mut problems: Vec<Problem> = warnings.iter().map(|d| mapper.problem(d)).collect();
+        let document = match output {
+            Ok(document) => document,
+            Err(errors) => {
+                problems.extend(errors.iter().map(|d| mapper.problem(d)));
+                return Rendered::failed(merge_missing_glyphs(problems));
+            }
+        };
+        let standards = PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid set of standards");
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("imprint/{}/{}/standard", doc.lang.as_str(), doc.id)),
+            creator: Smart::Custom(Some("imprint".into())),
+            timestamp: today.map(Timestamp::new_utc),
+            standards,
+            // PDF/UA-1 without tags would be a false claim: tagging is never optional here.
+            tagged: true,
+            ..PdfOptions::default()
+        };
+        match typst_pdf::pdf(&document, &options) {
+            Ok(bytes) => {
+                let path = PathBuf::from(doc.lang.as_str()).join(format!("{}-standard.pdf", doc.id));
+                Rendered { artifacts: vec![Artifact { path, bytes }], problems }
+            }
+            Err(errors) => {
+                problems.extend(errors.iter().map(|d| mapper.problem(d)));
+                Rendered::failed(merge_missing_glyphs(problems))
+            }
+        }
+    }
+}
+
+/// Typst reports each character that no font can show as its own error; one per place is
+/// clearer: "no font in fonts/ can show `a` (U+0061), `b` (U+0062)", pointing at the first.
+fn merge_missing_glyphs(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::new();
+    let mut merged: Vec<(usize, Vec<char>, String)> = Vec::new();
+    for p in problems {
+        let Some((text, font)) = missing_glyph(&p.message) else {
+            out.push(p);
+            continue;
+        };
+        if let Some((_, chars, _)) = merged.iter_mut().find(|(i, _, _)| out[*i].site == p.site) {
+            for c in text.chars() {
+                if !chars.contains(&c) {
+                    chars.push(c);
+                }
+            }
+            continue;
+        }
+        merged.push((out.len(), text.chars().collect(), font));
+        out.push(Problem {
+            hints: vec![
+                "Check the character: it may have been pasted by mistake. If it belongs in the text, add a font \
+                 that covers it to fonts/ (with its licence) and to the layout's font list."
+                    .into(),
+            ],
+            focus: Some(text),
+            ..p
+        });
+    }
+    for (i, chars, font) in merged {
+        let list: Vec<String> = chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+        out[i].message = format!("no font in fonts/ can show {} (the text is set in {font})", list.join(", "));
+    }
+    out
+}
+
+/// The text and font of Typst's "the text `"x"` could not be displayed with font `"F"`".
+fn missing_glyph(message: &str) -> Option<(String, String)> {
+    let rest = message.split("the text `\"").nth(1)?;
+    let (text, rest) = rest.split_once("\"`")?;
+    let font = rest.split("with font `\"").nth(1)?.split("\"`").next()?;
+    Some((text.to_string(), font.to_string()))
+}
+
+/// A Typst datetime from seconds since 1970 (UTC).
+fn datetime(seconds: i64) -> Option<Datetime> {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    Datetime::from_ymd_hms(y, m, d, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+/// Maps Typst's diagnostics to problems at the right place.
+struct Mapper<'a> {
+    world: &'a SandboxWorld<'a>,
+    generated: &'a Generated,
+    cx: RenderContext<'a>,
+}
+
+impl Mapper<'_> {
+    fn problem(&self, d: &SourceDiagnostic) -> Problem {
+        let severity = match d.severity {
+            TypstSeverity::Error => Severity::Error,
+            TypstSeverity::Warning => Severity::Warning,
+        };
+        // The diagnostic's own place, or else the innermost call in the trace that has one.
+        let spans = std::iter::once(d.span).chain(d.trace.iter().rev().map(|t| t.span.into()));
+        let site = spans.filter_map(|span| self.site(span)).next();
+        let mut hints: Vec<String> = d.hints.iter().map(|h| sentence(&h.v)).collect();
+        if matches!(site, Some(Site::Source(_))) {
+            hints.push(
+                "The text comes from this place in the sources; imprint wrote it into the brochure's Typst file."
+                    .into(),
+            );
+        }
+        Problem { severity, message: d.message.to_string(), site, hints, focus: None }
+    }
+
+    fn site(&self, span: typst::syntax::DiagSpan) -> Option<Site> {
+        let id: FileId = span.id()?;
+        let range = self.world.range(span)?;
+        if id == file_id(MAIN) {
+            return self.generated.origin_at(range.start).map(Site::Source);
+        }
+        let path = id.get().vpath().get_without_slash().to_string();
+        let name = path.strip_prefix("layouts/")?;
+        let layout = self.cx.layouts.get(name)?;
+        let _ = self.world.lookup(id)?;
+        Some(Site::Layout { shown_as: layout.shown_as.clone(), range })
+    }
+}
+
+/// Typst's hints are lower case fragments; ours are sentences.
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_glyph_messages_are_parsed() {
+        let m = "PDF/UA-1 error: the text `\"𓀀\"` could not be displayed with font `\"Noto Sans\"`";
+        assert_eq!(missing_glyph(m), Some(("𓀀".into(), "Noto Sans".into())));
+        assert_eq!(missing_glyph("something else"), None);
+    }
+
+    #[test]
+    fn dates_from_epoch_seconds() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        let d = datetime(1_700_000_000).unwrap();
+        assert_eq!((d.year(), d.month(), d.day(), d.hour()), (Some(2023), Some(11), Some(14), Some(22)));
+    }
+}

@@ -1,0 +1,121 @@
+//! The Typst `World` of a PDF build, which is also its sandbox: it serves the generated main
+//! file, the layouts, the images the content declares and the fonts of `fonts/`, and nothing
+//! else. No file is read from disk here; a layout that asks for any other path, or for a
+//! package, gets an error saying what it may read.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::FontSet;
+
+/// The virtual path of the generated main file.
+pub(crate) const MAIN: &str = "/main.typ";
+
+/// Typst's standard library, built once per process.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
+}
+
+/// A file id in the project root.
+pub(crate) fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("imprint builds valid virtual paths");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// The sandboxed world of one document.
+pub(crate) struct SandboxWorld<'a> {
+    fonts: &'a FontSet,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Option<Datetime>,
+}
+
+impl<'a> SandboxWorld<'a> {
+    /// A world with the generated main file, the layouts (`(virtual path, text)`), and the
+    /// images (`(virtual path, bytes)`).
+    pub(crate) fn new(
+        fonts: &'a FontSet,
+        main_text: String,
+        layouts: impl IntoIterator<Item = (String, String)>,
+        images: impl IntoIterator<Item = (String, Bytes)>,
+        today: Option<Datetime>,
+    ) -> Self {
+        let main = file_id(MAIN);
+        let mut sources = HashMap::new();
+        sources.insert(main, Source::new(main, main_text));
+        for (path, text) in layouts {
+            let id = file_id(&path);
+            sources.insert(id, Source::new(id, text));
+        }
+        let files = images.into_iter().map(|(path, bytes)| (file_id(&path), bytes)).collect();
+        SandboxWorld { fonts, main, sources, files, today }
+    }
+
+    /// The source of a file this world serves.
+    pub(crate) fn lookup(&self, id: FileId) -> Option<&Source> {
+        self.sources.get(&id)
+    }
+
+    fn refuse(id: FileId) -> FileError {
+        let rooted = id.get();
+        if let VirtualRoot::Package(package) = rooted.root() {
+            return FileError::Other(Some(
+                format!(
+                    "packages are not available to imprint's layouts (`{package}`); \
+                     copy what you need into layouts/ and import it from there"
+                )
+                .into(),
+            ));
+        }
+        FileError::Other(Some(
+            format!(
+                "imprint's layouts may read only files in layouts/ and the images the content declares; \
+                 `{}` is neither",
+                rooted.vpath().get_with_slash()
+            )
+            .into(),
+        ))
+    }
+}
+
+impl World for SandboxWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources.get(&id).cloned().ok_or_else(|| Self::refuse(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(source.clone()));
+        }
+        self.files.get(&id).cloned().ok_or_else(|| Self::refuse(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
