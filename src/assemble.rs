@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Report, Span};
 use crate::lang::direction;
-use crate::model::{Block, Document, Inline, LangTag, Organization, Section};
+use crate::model::{Document, Inline, LangTag, Organization, Section, walk};
 use crate::source::Sources;
 use crate::source::config::PublicationConfig;
 
@@ -31,7 +31,7 @@ pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut
     let mut anchors = BTreeSet::new();
     for (_, section) in &sections {
         anchors.insert(section.id.clone());
-        collect_anchors(&section.blocks, &mut anchors);
+        anchors.extend(walk::anchors(&section.blocks).into_iter().map(str::to_string));
     }
     for (source, _) in &sections {
         for (target, span) in &source.internal_links {
@@ -52,8 +52,10 @@ pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut
         organization: Organization {
             name: org.name.clone(),
             legal_name: org.legal_name.clone(),
-            website: org.website.as_ref().map(|w| w.get_ref().clone()),
+            website: org.website.as_ref().map(|w| crate::source::normalize_url(w.get_ref())),
         },
+        identifier: publication.identifier.as_ref().map(|i| i.get_ref().clone()),
+        certifier: config.accessibility.certifier.clone(),
         sections: sections.into_iter().map(|(_, s)| s).collect(),
         cover: publication.cover.as_ref().map(|c| c.get_ref().clone()),
     })
@@ -64,28 +66,4 @@ fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
         .at(span)
         .label("dangling link")
         .hint("Link to the id of a section, heading, chart, timeline or image that this publication includes, or remove the link.")
-}
-
-/// Every id a link can point to: headings, charts, timelines, figures.
-fn collect_anchors(blocks: &[Block], out: &mut BTreeSet<String>) {
-    for b in blocks {
-        match b {
-            Block::Heading(h) => {
-                out.insert(h.id.clone());
-            }
-            Block::Chart(c) => {
-                out.insert(c.id.clone());
-            }
-            Block::Timeline(t) => {
-                out.insert(t.id.clone());
-                out.extend(t.events.iter().filter_map(|e| e.figure.as_ref().map(|f| f.id.clone())));
-            }
-            Block::Figure(f) => {
-                out.insert(f.id.clone());
-            }
-            Block::List(l) => l.items.iter().for_each(|i| collect_anchors(i, out)),
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect_anchors(inner, out),
-            Block::Paragraph(_) | Block::Table(_) | Block::Rule => {}
-        }
-    }
 }

@@ -13,6 +13,7 @@ use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
 use crate::fonts::FontSet;
 use crate::layouts::Layouts;
 use crate::model::Document;
+use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site, Theme};
@@ -91,6 +92,7 @@ fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Html => &HtmlRenderer,
         Format::Pdf => &PdfRenderer,
+        Format::Epub => &EpubRenderer,
     }
 }
 

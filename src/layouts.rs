@@ -25,6 +25,9 @@ pub struct Layouts {
 const BUILTIN: &[(&str, &str)] = &[
     ("html/page.html", include_str!("../layouts/html/page.html")),
     ("html/style.css", include_str!("../layouts/html/style.css")),
+    ("epub/page.xhtml", include_str!("../layouts/epub/page.xhtml")),
+    ("epub/nav.xhtml", include_str!("../layouts/epub/nav.xhtml")),
+    ("epub/style.css", include_str!("../layouts/epub/style.css")),
     ("brochure.typ", include_str!("../layouts/brochure.typ")),
 ];
 

@@ -35,6 +35,26 @@ pub struct Strings {
     pub published_by: String,
     /// The heading of the list of photo credits.
     pub photo_credits: String,
+    /// The landmark that leads to the first section of a book.
+    pub start_of_content: String,
+    /// The heading of a book's list of landmarks.
+    pub landmarks: String,
+    /// The title of a book's title page.
+    pub title_page: String,
+    /// The title of the page about the publication (publisher, credits, accessibility).
+    pub about_publication: String,
+    /// The heading of the accessibility summary on that page.
+    pub accessibility: String,
+    /// Accessibility summary: always true of an imprint EPUB.
+    pub summary_structure: String,
+    /// Accessibility summary: when the book has images, all with text alternatives.
+    pub summary_images: String,
+    /// Accessibility summary: when the book has charts.
+    pub summary_charts: String,
+    /// Accessibility summary: always true (relative sizes, no fixed layout).
+    pub summary_display: String,
+    /// Accessibility summary: when nothing flashes, moves or plays sound.
+    pub summary_no_hazards: String,
 }
 
 impl Strings {
@@ -54,6 +74,21 @@ impl Strings {
             less_than: "less than {n}%".into(),
             published_by: "Published by".into(),
             photo_credits: "Photo credits".into(),
+            start_of_content: "Start of content".into(),
+            landmarks: "Landmarks".into(),
+            title_page: "Title page".into(),
+            about_publication: "About this publication".into(),
+            accessibility: "Accessibility".into(),
+            summary_structure:
+                "This publication has a table of contents, and every section is structured with headings, \
+                                so it can be navigated by heading with a screen reader. The reading order follows the \
+                                printed order."
+                    .into(),
+            summary_images: "Every image has a text alternative.".into(),
+            summary_charts: "Each chart is described in words, and its numbers are also given in a table.".into(),
+            summary_display: "Text sizes are relative, so the text can be enlarged and restyled in the reading system."
+                .into(),
+            summary_no_hazards: "It contains no flashing, moving or sound content.".into(),
         }
     }
 

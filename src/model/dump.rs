@@ -14,6 +14,7 @@ pub fn dump(doc: &Document) -> String {
     d.line(1, &format!("keywords {:?}", doc.keywords));
     let org = &doc.organization;
     d.line(1, &format!("organization {:?} legal-name={:?} website={:?}", org.name, org.legal_name, org.website));
+    d.line(1, &format!("identifier {:?} certifier {:?}", doc.identifier, doc.certifier));
     if let Some(cover) = &doc.cover {
         d.line(1, &format!("cover #{cover}"));
     }

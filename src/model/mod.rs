@@ -10,6 +10,7 @@
 
 pub mod dump;
 mod share;
+pub mod walk;
 
 pub use share::{Share, ShareRange, Tenths};
 
@@ -66,6 +67,10 @@ pub struct Document {
     pub keywords: Vec<String>,
     /// The organization that publishes the document (author metadata).
     pub organization: Organization,
+    /// The publication's permanent identifier (`urn:uuid:...`), if it has one.
+    pub identifier: Option<String>,
+    /// Who certified the accessibility of the publication, if anyone did.
+    pub certifier: Option<String>,
     /// The sections, in reading order. Each section's title is a level-2 heading.
     pub sections: Vec<Section>,
     /// The id of the section that print layouts put on the cover (the web edition shows it

@@ -1,6 +1,7 @@
 //! Renderers: a [`Document`] in, files (as bytes) out. Renderers are pure: they read nothing
 //! and write nothing; the build driver gives them what they need and writes what they return.
 
+pub mod epub;
 pub mod html;
 pub mod pdf;
 pub mod text;
@@ -53,6 +54,28 @@ impl BuildInfo {
         let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok());
         BuildInfo { timestamp }
     }
+
+    /// The build's time as UTC `(year, month, day, hour, minute, second)`, if it has one.
+    pub fn utc(self) -> Option<(i32, u8, u8, u8, u8, u8)> {
+        let seconds = self.timestamp?;
+        let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+        let s = seconds.rem_euclid(86_400);
+        Some((y, m, d, (s / 3600) as u8, (s % 3600 / 60) as u8, (s % 60) as u8))
+    }
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
 }
 
 /// Everything a renderer needs besides the document.
@@ -128,4 +151,19 @@ pub trait Renderer: Sync {
     fn name(&self) -> &'static str;
     /// Renders one document into files.
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_epoch_seconds() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        let t = BuildInfo { timestamp: Some(1_700_000_000) }.utc();
+        assert_eq!(t, Some((2023, 11, 14, 22, 13, 20)));
+        assert_eq!(BuildInfo::default().utc(), None);
+    }
 }

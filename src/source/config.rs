@@ -17,6 +17,9 @@ pub struct Config {
     /// Settings of `imprint check`.
     #[serde(default)]
     pub checks: ChecksConfig,
+    /// Who certified the publications' accessibility, if anyone did.
+    #[serde(default)]
+    pub accessibility: AccessibilityConfig,
     /// The publications to build.
     #[serde(rename = "publication")]
     pub publications: Vec<Spanned<PublicationConfig>>,
@@ -67,6 +70,15 @@ pub struct Brand {
     pub surface: Spanned<String>,
 }
 
+/// `[accessibility]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AccessibilityConfig {
+    /// The person or organization that checked the publications against EPUB Accessibility 1.1
+    /// and WCAG 2.2 level AA. Only when it is set does an EPUB claim conformance.
+    pub certifier: Option<String>,
+}
+
 /// `[checks]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -93,6 +105,9 @@ fn default_tolerance() -> f64 {
 pub struct PublicationConfig {
     /// Stable id, used in output file names.
     pub id: Spanned<String>,
+    /// The publication's permanent identifier, `urn:uuid:...`; each language and edition gets
+    /// its own identifier derived from it. Needed for EPUB.
+    pub identifier: Option<Spanned<String>>,
     /// The title on the cover and in the window title bar.
     pub title: String,
     /// One sentence for metadata and link previews.
@@ -116,6 +131,8 @@ pub enum Format {
     Html,
     /// The print brochure: a tagged PDF/UA-1 file.
     Pdf,
+    /// An EPUB 3 book with accessibility metadata.
+    Epub,
 }
 
 impl Format {
@@ -124,6 +141,7 @@ impl Format {
         match self {
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Epub => "epub",
         }
     }
 }

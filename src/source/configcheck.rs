@@ -165,6 +165,19 @@ pub(crate) fn check_publications(
                 .hint("Name one of the ids listed in `sections`, or remove `cover`."),
             );
         }
+        match &p.identifier {
+            Some(identifier) if parse_uuid_urn(identifier.get_ref()).is_none() => report.push(
+                Diagnostic::error(format!("`{}` is not a urn:uuid identifier", identifier.get_ref()))
+                    .at(span(file, identifier))
+                    .hint("Write identifier = \"urn:uuid:\" followed by a UUID, e.g. from the uuidgen command; keep it forever."),
+            ),
+            None if p.formats.iter().any(|f| *f.get_ref() == super::config::Format::Epub) => report.push(
+                Diagnostic::error(format!("publication `{}` is built as EPUB but has no identifier", p.id.get_ref()))
+                    .at(span(file, &p.id))
+                    .hint("Add identifier = \"urn:uuid:...\" with a UUID (the uuidgen command makes one); keep it forever."),
+            ),
+            _ => {}
+        }
         let mut formats = BTreeSet::new();
         for f in &p.formats {
             if !formats.insert(*f.get_ref()) {
@@ -179,4 +192,18 @@ pub(crate) fn is_file_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The 16 bytes of a `urn:uuid:` identifier.
+pub(crate) fn parse_uuid_urn(s: &str) -> Option<[u8; 16]> {
+    let hex: String = s.strip_prefix("urn:uuid:")?.chars().filter(|c| *c != '-').collect();
+    let groups: Vec<usize> = s.strip_prefix("urn:uuid:")?.split('-').map(str::len).collect();
+    if groups != [8, 4, 4, 4, 12] || hex.len() != 32 {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
 }

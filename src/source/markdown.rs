@@ -354,10 +354,8 @@ impl<'a> Converter<'a> {
             return Some(LinkTarget::Internal(id.to_string()));
         }
         let lower = url.to_ascii_lowercase();
-        if ["https://", "http://", "mailto:", "tel:"].iter().any(|p| lower.starts_with(p))
-            && !url.chars().any(char::is_whitespace)
-        {
-            return Some(LinkTarget::External(url.to_string()));
+        if ["https://", "http://", "mailto:", "tel:"].iter().any(|p| lower.starts_with(p)) {
+            return Some(LinkTarget::External(normalize_url(url)));
         }
         self.report.push(
             Diagnostic::error(format!("unsupported link target `{url}`"))
@@ -372,6 +370,24 @@ fn raw_html(span: Span) -> Diagnostic {
     Diagnostic::warning("raw HTML is not allowed in content; it was left out")
         .at(span)
         .hint("Write the text as Markdown: **bold**, *emphasis*, [link](https://...).")
+}
+
+/// A web address with every character that URLs do not allow percent-encoded (spaces,
+/// quotes, `<`, `>`, non-ASCII letters...), as browsers do when one is pasted.
+pub fn normalize_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        let allowed = c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+        if allowed {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// The plain text of inline content, for ids and labels.
@@ -396,6 +412,12 @@ pub(crate) fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_percent_encoded() {
+        assert_eq!(normalize_url("https://a.org/\"x\" y"), "https://a.org/%22x%22%20y");
+        assert_eq!(normalize_url("https://a.org/café?q=1&b=2#top"), "https://a.org/caf%C3%A9?q=1&b=2#top");
+    }
 
     #[test]
     fn slugs() {

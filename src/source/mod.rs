@@ -23,6 +23,7 @@ use crate::model::{Block, LangTag, Origin};
 
 pub use config::{Config, Format};
 pub use datamodel::DataIndex;
+pub use markdown::normalize_url;
 
 /// The loaded sources of a project.
 #[derive(Debug)]

@@ -5,6 +5,7 @@ mod common;
 mod pdfread;
 
 mod check;
+mod epub;
 mod html;
 mod model;
 mod pdf;

@@ -1,10 +1,17 @@
-//! The content of a document as HTML: every block and inline variant, matched exhaustively.
-//! Text goes through [`escape`] and nowhere else.
+//! The content of a document as HTML (web edition) or XHTML (EPUB): every block and inline
+//! variant, matched exhaustively. Text goes through [`escape`] and nowhere else.
+//!
+//! The two flavors differ only where the formats do: XHTML closes void elements and repeats
+//! `lang` as `xml:lang`; the EPUB puts each section in its own document (its title is then
+//! the document's `h1`, so every heading moves up one level, and links name the document),
+//! draws charts as SVG and shows their data table open.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::escape::escape;
 use crate::model::{Alt, Block, Chart, Direction, Figure, Inline, LangTag, LinkTarget, Section, Table, Timeline};
+use crate::render::Theme;
 use crate::render::text::plain;
 use crate::ui::Strings;
 
@@ -13,17 +20,67 @@ pub(crate) fn image_href(f: &Figure) -> String {
     f.image.path.to_string_lossy().replace('\\', "/")
 }
 
+/// Which markup to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// HTML5 for the single-page web edition.
+    Web,
+    /// XHTML for EPUB content documents.
+    Epub,
+}
+
 /// Writes HTML for blocks and inlines.
 pub(crate) struct BodyWriter<'a> {
     out: String,
     strings: &'a Strings,
+    flavor: Flavor,
+    /// For EPUB: the document each anchor id is in, so links can name it.
+    documents: Option<&'a BTreeMap<String, String>>,
+    /// The brand colours (EPUB's SVG charts).
+    theme: Option<&'a Theme>,
     /// Ids written so far: an image placed twice gets its id only the first time.
-    ids: std::collections::BTreeSet<String>,
+    ids: BTreeSet<String>,
 }
 
 impl<'a> BodyWriter<'a> {
     pub(crate) fn new(strings: &'a Strings) -> Self {
-        BodyWriter { out: String::new(), strings, ids: Default::default() }
+        BodyWriter {
+            out: String::new(),
+            strings,
+            flavor: Flavor::Web,
+            documents: None,
+            theme: None,
+            ids: BTreeSet::new(),
+        }
+    }
+
+    /// A writer of EPUB XHTML; `documents` maps anchor ids to their content documents.
+    pub(crate) fn epub(strings: &'a Strings, documents: &'a BTreeMap<String, String>, theme: &'a Theme) -> Self {
+        BodyWriter { flavor: Flavor::Epub, documents: Some(documents), theme: Some(theme), ..Self::new(strings) }
+    }
+
+    /// `<br>` or `<br/>`.
+    fn void(&self, tag: &str) -> String {
+        match self.flavor {
+            Flavor::Web => format!("<{tag}>"),
+            Flavor::Epub => format!("<{tag}/>"),
+        }
+    }
+
+    /// The heading level to write for a model level.
+    fn level(&self, level: u8) -> u8 {
+        match self.flavor {
+            Flavor::Web => level,
+            Flavor::Epub => level.saturating_sub(1).max(1),
+        }
+    }
+
+    fn lang_attrs(&self, lang: &LangTag, dir: Direction) -> String {
+        let attrs = lang_attrs(lang, dir);
+        match self.flavor {
+            Flavor::Web => attrs,
+            Flavor::Epub => format!("{attrs} xml:lang=\"{}\"", escape(lang.as_str())),
+        }
     }
 
     pub(crate) fn finish(self) -> String {
@@ -38,12 +95,21 @@ impl<'a> BodyWriter<'a> {
         self.out.push_str(&escape(s));
     }
 
-    /// A section: its title as a level-2 heading, then its blocks.
+    /// A section: its title as a level-2 heading (EPUB: 1), then its blocks.
     pub(crate) fn section(&mut self, s: &Section) {
         let id = escape(&s.id);
-        let _ = write!(self.out, "<section id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">");
+        let (open, h) = match self.flavor {
+            Flavor::Web => (format!("<section id=\"{id}\" aria-labelledby=\"{id}-title\">"), 2),
+            Flavor::Epub => (
+                format!(
+                    "<section id=\"{id}\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"{id}-title\">"
+                ),
+                1,
+            ),
+        };
+        let _ = write!(self.out, "{open}\n<h{h} id=\"{id}-title\">");
         self.inlines(&s.title);
-        self.push("</h2>\n");
+        let _ = writeln!(self.out, "</h{h}>");
         self.blocks(&s.blocks);
         self.push("</section>\n");
     }
@@ -62,9 +128,10 @@ impl<'a> BodyWriter<'a> {
                 self.push("</p>\n");
             }
             Block::Heading(h) => {
-                let _ = write!(self.out, "<h{} id=\"{}\">", h.level, escape(&h.id));
+                let level = self.level(h.level);
+                let _ = write!(self.out, "<h{level} id=\"{}\">", escape(&h.id));
                 self.inlines(&h.content);
-                let _ = writeln!(self.out, "</h{}>", h.level);
+                let _ = writeln!(self.out, "</h{level}>");
             }
             Block::List(l) => {
                 let tag = if l.start.is_some() { "ol" } else { "ul" };
@@ -93,11 +160,14 @@ impl<'a> BodyWriter<'a> {
             Block::Chart(c) => self.chart(c),
             Block::Timeline(t) => self.timeline(t),
             Block::Lang { lang, dir, blocks } => {
-                let _ = writeln!(self.out, "<div{}>", lang_attrs(lang, *dir));
+                let _ = writeln!(self.out, "<div{}>", self.lang_attrs(lang, *dir));
                 self.blocks(blocks);
                 self.push("</div>\n");
             }
-            Block::Rule => self.push("<hr>\n"),
+            Block::Rule => {
+                let hr = self.void("hr");
+                let _ = writeln!(self.out, "{hr}");
+            }
         }
     }
 
@@ -138,13 +208,14 @@ impl<'a> BodyWriter<'a> {
             Alt::Decorative => String::new(),
         };
         let id = if self.ids.insert(f.id.clone()) { format!(" id=\"{}\"", escape(&f.id)) } else { String::new() };
-        let _ = write!(
-            self.out,
-            "<figure{id}>\n<img src=\"{}\" alt=\"{alt}\" width=\"{}\" height=\"{}\" loading=\"lazy\">\n",
+        let img = self.void(&format!(
+            "img src=\"{}\" alt=\"{alt}\" width=\"{}\" height=\"{}\"{}",
             escape(&image_href(f)),
             f.image.width,
-            f.image.height
-        );
+            f.image.height,
+            if self.flavor == Flavor::Web { " loading=\"lazy\"" } else { "" }
+        ));
+        let _ = writeln!(self.out, "<figure{id}>\n{img}");
         if f.caption.is_some() || f.credit.is_some() {
             self.push("<figcaption>");
             if let Some(c) = &f.caption {
@@ -169,9 +240,21 @@ impl<'a> BodyWriter<'a> {
     fn chart(&mut self, c: &Chart) {
         let id = escape(&c.id);
         let strings = self.strings;
-        let _ = write!(self.out, "<div class=\"chart\" id=\"{id}\">\n<h{l} id=\"{id}-title\">", l = c.level);
+        let level = self.level(c.level);
+        let _ = write!(self.out, "<div class=\"chart\" id=\"{id}\">\n<h{level} id=\"{id}-title\">");
         self.text(&c.title);
-        let _ = writeln!(self.out, "</h{}>", c.level);
+        let _ = writeln!(self.out, "</h{level}>");
+        if let Some(theme) = self.theme {
+            self.push("<p class=\"chart-population\">");
+            self.text(&c.population);
+            self.push("</p>\n");
+            let svg = super::svg::bar_chart(c, strings, theme);
+            self.push(&svg);
+            self.chart_note(c);
+            self.chart_table(c, Some(&format!("{id}-data")));
+            self.push("</div>\n");
+            return;
+        }
         self.push("<p class=\"chart-population\">");
         self.text(&c.population);
         self.push("</p>\n");
@@ -189,14 +272,31 @@ impl<'a> BodyWriter<'a> {
             );
         }
         self.push("</div>\n");
-        if let Some(note) = strings.chart_note(c) {
+        self.chart_note(c);
+        self.push("<details class=\"chart-data\">\n<summary>");
+        self.text(&strings.chart_table);
+        self.push("</summary>\n");
+        self.chart_table(c, None);
+        self.push("</details>\n</div>\n");
+    }
+
+    fn chart_note(&mut self, c: &Chart) {
+        if let Some(note) = self.strings.chart_note(c) {
             self.push("<p class=\"chart-note\">");
             self.text(&note);
             self.push("</p>\n");
         }
-        self.push("<details class=\"chart-data\">\n<summary>");
-        self.text(&strings.chart_table);
-        self.push("</summary>\n<table>\n<caption>");
+    }
+
+    /// The numbers of a chart as a table with header cells.
+    fn chart_table(&mut self, c: &Chart, id: Option<&str>) {
+        let strings = self.strings;
+        match id {
+            Some(id) => {
+                let _ = write!(self.out, "<table id=\"{id}\">\n<caption>");
+            }
+            None => self.push("<table>\n<caption>"),
+        }
         self.text(&c.title);
         self.push(": ");
         self.text(&c.population);
@@ -212,20 +312,16 @@ impl<'a> BodyWriter<'a> {
             self.text(&strings.share_short(cat.share));
             self.push("</td></tr>\n");
         }
-        self.push("</tbody>\n</table>\n</details>\n</div>\n");
+        self.push("</tbody>\n</table>\n");
     }
 
     fn timeline(&mut self, t: &Timeline) {
         let _ = writeln!(self.out, "<ol class=\"timeline\" id=\"{}\">", escape(&t.id));
         for e in &t.events {
-            let _ = write!(
-                self.out,
-                "<li>\n<h{l} class=\"event-title\"><span class=\"year\">{}</span> ",
-                e.year,
-                l = t.level
-            );
+            let level = self.level(t.level);
+            let _ = write!(self.out, "<li>\n<h{level} class=\"event-title\"><span class=\"year\">{}</span> ", e.year);
             self.text(&e.title);
-            let _ = writeln!(self.out, "</h{}>", t.level);
+            let _ = writeln!(self.out, "</h{level}>");
             self.push("<p>");
             self.text(&e.text);
             self.push("</p>\n");
@@ -256,16 +352,22 @@ impl<'a> BodyWriter<'a> {
             Inline::Link { target, content } => {
                 let href = match target {
                     LinkTarget::External(url) => url.clone(),
-                    LinkTarget::Internal(id) => format!("#{id}"),
+                    LinkTarget::Internal(id) => {
+                        let document = self.documents.and_then(|d| d.get(id)).map(String::as_str).unwrap_or("");
+                        format!("{document}#{id}")
+                    }
                 };
                 let _ = write!(self.out, "<a href=\"{}\">", escape(&href));
                 self.inlines(content);
                 self.push("</a>");
             }
-            Inline::LineBreak => self.push("<br>\n"),
+            Inline::LineBreak => {
+                let br = self.void("br");
+                let _ = writeln!(self.out, "{br}");
+            }
             Inline::SoftBreak => self.push("\n"),
             Inline::Lang { lang, dir, content } => {
-                let _ = write!(self.out, "<span{}>", lang_attrs(lang, *dir));
+                let _ = write!(self.out, "<span{}>", self.lang_attrs(lang, *dir));
                 self.inlines(content);
                 self.push("</span>");
             }

@@ -2,8 +2,9 @@
 //! plus its images. The page frame is `layouts/html/page.html` (minijinja) with the stylesheet
 //! `layouts/html/style.css`; the content inside it is written by [`body`].
 
-mod body;
+pub(crate) mod body;
 pub mod escape;
+mod svg;
 
 use std::path::PathBuf;
 
@@ -13,7 +14,7 @@ use serde::Serialize;
 use self::body::{BodyWriter, image_href, section_label};
 use self::escape::escape;
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
-use crate::model::{Block, Direction, Document, Figure};
+use crate::model::{Direction, Document, walk};
 
 /// The HTML renderer.
 #[derive(Debug, Default, Clone, Copy)]
@@ -133,29 +134,12 @@ impl HtmlRenderer {
         let dir = PathBuf::from(doc.lang.as_str());
         let mut artifacts =
             vec![Artifact { path: dir.join(format!("{}-standard.html", doc.id)), bytes: html.into_bytes() }];
-        let mut figures = Vec::new();
-        for s in &doc.sections {
-            collect_figures(&s.blocks, &mut figures);
-        }
-        for f in figures {
+        for f in doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)) {
             let path = dir.join(image_href(f));
             if !artifacts.iter().any(|a| a.path == path) {
                 artifacts.push(Artifact { path, bytes: f.image.data.as_ref().clone() });
             }
         }
         Ok(artifacts)
-    }
-}
-
-/// Every figure in reading order (figures of timeline events included).
-pub(crate) fn collect_figures<'d>(blocks: &'d [Block], out: &mut Vec<&'d Figure>) {
-    for b in blocks {
-        match b {
-            Block::Figure(f) => out.push(f),
-            Block::Timeline(t) => out.extend(t.events.iter().filter_map(|e| e.figure.as_ref())),
-            Block::List(l) => l.items.iter().for_each(|i| collect_figures(i, out)),
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect_figures(inner, out),
-            Block::Paragraph(_) | Block::Heading(_) | Block::Table(_) | Block::Chart(_) | Block::Rule => {}
-        }
     }
 }

@@ -379,9 +379,7 @@ impl Writer<'_> {
 
 /// "Caption: Photo: credit" for every figure with a credit, in reading order.
 fn collect_credits(blocks: &[Block], photo: &str, out: &mut Vec<String>) {
-    let mut figures = Vec::new();
-    crate::render::html::collect_figures(blocks, &mut figures);
-    for f in figures {
+    for f in crate::model::walk::figures(blocks) {
         if let Some(credit) = &f.credit {
             let what = f.caption.as_ref().map(|c| plain(c)).unwrap_or_default();
             let line = if what.is_empty() { format!("{photo} {credit}") } else { format!("{what} {photo} {credit}") };

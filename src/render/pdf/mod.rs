@@ -19,7 +19,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use self::markup::Generated;
 use self::world::{MAIN, SandboxWorld, file_id};
-use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
+use super::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::diag::Severity;
 use crate::model::Document;
 
@@ -45,7 +45,7 @@ impl Renderer for PdfRenderer {
         let Some(fonts) = cx.fonts else {
             return Rendered::failed(vec![Problem::error("no fonts were loaded", None, "Put the fonts in fonts/.")]);
         };
-        let today = cx.build.timestamp.and_then(datetime);
+        let today = datetime(cx.build);
         let world = SandboxWorld::new(fonts, generated.text.clone(), layouts, generated.images.clone(), today);
         let mapper = Mapper { world: &world, generated: &generated, cx };
 
@@ -125,26 +125,10 @@ fn missing_glyph(message: &str) -> Option<(String, String)> {
     Some((text.to_string(), font.to_string()))
 }
 
-/// A Typst datetime from seconds since 1970 (UTC).
-fn datetime(seconds: i64) -> Option<Datetime> {
-    let days = seconds.div_euclid(86_400);
-    let secs = seconds.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    Datetime::from_ymd_hms(y, m, d, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
+/// The build's time as a Typst datetime.
+fn datetime(build: BuildInfo) -> Option<Datetime> {
+    let (y, m, d, h, mi, s) = build.utc()?;
+    Datetime::from_ymd_hms(y, m, d, h, mi, s)
 }
 
 /// Maps Typst's diagnostics to problems at the right place.
@@ -207,14 +191,5 @@ mod tests {
         let m = "PDF/UA-1 error: the text `\"𓀀\"` could not be displayed with font `\"Noto Sans\"`";
         assert_eq!(missing_glyph(m), Some(("𓀀".into(), "Noto Sans".into())));
         assert_eq!(missing_glyph("something else"), None);
-    }
-
-    #[test]
-    fn dates_from_epoch_seconds() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        let d = datetime(1_700_000_000).unwrap();
-        assert_eq!((d.year(), d.month(), d.day(), d.hour()), (Some(2023), Some(11), Some(14), Some(22)));
     }
 }
