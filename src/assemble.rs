@@ -6,27 +6,40 @@ use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Report, Span};
 use crate::lang::direction;
-use crate::model::{Document, Inline, LangTag, Organization, Section, walk};
-use crate::source::Sources;
+use crate::model::{Block, Document, Edition, Inline, LangTag, List, Organization, Paragraph, Section, walk};
 use crate::source::config::PublicationConfig;
+use crate::source::{GlossaryEntry, Sources};
+use crate::ui::Strings;
 
-/// Builds the document of one publication in the source language, reporting links to
-/// anchors that the publication does not contain.
-pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut Report) -> Option<Document> {
+/// Builds the document of one publication in one edition, in the source language, reporting
+/// links to anchors that the publication does not contain. The plain-language edition takes
+/// each section's plain version (or, where `plain-fallback` allows it, the standard text,
+/// marked), and ends with a glossary of the terms its text uses.
+pub fn assemble(
+    sources: &Sources,
+    publication: &PublicationConfig,
+    edition: Edition,
+    strings: &Strings,
+    report: &mut Report,
+) -> Option<Document> {
     let config = sources.config.as_ref()?;
     let mut sections = Vec::new();
     for id in &publication.sections {
-        // Unknown section ids were reported when imprint.toml was checked.
-        let source = sources.sections.iter().find(|s| &s.id == id.get_ref())?;
-        sections.push((
-            source,
-            Section {
-                id: source.id.clone(),
-                title: vec![Inline::Text(source.title.clone())],
-                blocks: source.blocks.clone(),
-                origin: source.origin,
-            },
-        ));
+        // Unknown section ids, and missing plain versions, were reported by the checks.
+        let standard = sources.sections.iter().find(|s| &s.id == id.get_ref())?;
+        let (source, fallback) = match (edition, &standard.plain) {
+            (Edition::Standard, _) => (standard, false),
+            (Edition::Plain, Some(plain)) => (plain.as_ref(), false),
+            (Edition::Plain, None) => (standard, true),
+        };
+        let section = Section {
+            id: source.id.clone(),
+            title: vec![Inline::Text(source.title.clone())],
+            blocks: source.blocks.clone(),
+            origin: source.origin,
+            fallback,
+        };
+        sections.push((source, section));
     }
     let mut anchors = BTreeSet::new();
     for (_, section) in &sections {
@@ -40,13 +53,24 @@ pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut
             }
         }
     }
+    let mut sections: Vec<Section> = sections.into_iter().map(|(_, s)| s).collect();
+    if edition == Edition::Plain
+        && let Some(glossary) = glossary_section(&sections, &sources.glossary, strings)
+    {
+        sections.push(glossary);
+    }
     let lang: LangTag = sources.source_lang.clone();
     let org = &config.organization;
+    let title = match edition {
+        Edition::Standard => publication.title.clone(),
+        Edition::Plain => publication.plain_title.clone().unwrap_or_else(|| publication.title.clone()),
+    };
     Some(Document {
         id: publication.id.get_ref().clone(),
+        edition,
         dir: direction(&lang),
         lang,
-        title: publication.title.clone(),
+        title,
         description: publication.description.clone(),
         keywords: publication.keywords.clone(),
         organization: Organization {
@@ -56,8 +80,47 @@ pub fn assemble(sources: &Sources, publication: &PublicationConfig, report: &mut
         },
         identifier: publication.identifier.as_ref().map(|i| i.get_ref().clone()),
         certifier: config.accessibility.certifier.clone(),
-        sections: sections.into_iter().map(|(_, s)| s).collect(),
+        sections,
         cover: publication.cover.as_ref().map(|c| c.get_ref().clone()),
+    })
+}
+
+/// The glossary: every entry one of whose forms the edition's prose uses, by term.
+fn glossary_section(sections: &[Section], entries: &[GlossaryEntry], strings: &Strings) -> Option<Section> {
+    let text: String = sections
+        .iter()
+        .flat_map(|s| walk::prose(&s.blocks))
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    let mut used: Vec<&GlossaryEntry> =
+        entries.iter().filter(|e| e.forms.iter().any(|f| contains_word(&text, &f.to_lowercase()))).collect();
+    used.sort_by_key(|e| e.term.to_lowercase());
+    let first = used.first()?;
+    let items = used
+        .iter()
+        .map(|e| {
+            let content =
+                vec![Inline::Strong(vec![Inline::Text(e.term.clone())]), Inline::Text(format!(": {}", e.definition))];
+            vec![Block::Paragraph(Paragraph { content, origin: e.origin })]
+        })
+        .collect();
+    Some(Section {
+        id: "glossary".into(),
+        title: vec![Inline::Text(strings.glossary.clone())],
+        blocks: vec![Block::List(List { start: None, items })],
+        origin: first.origin,
+        fallback: false,
+    })
+}
+
+/// Whether `word` occurs in `text` as a whole word (not inside a longer word).
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -66,4 +129,17 @@ fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
         .at(span)
         .label("dangling link")
         .hint("Link to the id of a section, heading, chart, timeline or image that this publication includes, or remove the link.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_word;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_word("we offer advocacy.", "advocacy"));
+        assert!(contains_word("a t-visa helps", "t-visa"));
+        assert!(!contains_word("traumatic", "trauma"));
+        assert!(!contains_word("cast", "as"));
+    }
 }

@@ -12,7 +12,8 @@ use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
 use crate::fonts::FontSet;
 use crate::layouts::Layouts;
-use crate::model::Document;
+use crate::model::{Document, Edition};
+use crate::readability;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
@@ -39,14 +40,24 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     let mut report = Report::default();
     let sources = source::load(&project.join("sources"), &mut files, &mut report)?;
     let mut documents = Vec::new();
+    let strings = Strings::english();
     if let Some(config) = &sources.config {
         for p in &config.publications {
             let p = p.get_ref();
-            if let Some(doc) = assemble(&sources, p, &mut report) {
-                let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
-                documents.push((doc, formats));
+            let mut editions: Vec<Edition> = p.editions.iter().map(|e| *e.get_ref()).collect();
+            editions.dedup();
+            for edition in editions {
+                if let Some(doc) = assemble(&sources, p, edition, &strings, &mut report) {
+                    let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
+                    documents.push((doc, formats));
+                }
             }
         }
+    }
+    let targets = sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
+    let docs: Vec<&Document> = documents.iter().map(|(d, _)| d).collect();
+    for d in readability::report::gate(&readability::report::rows(&docs, &targets), &targets) {
+        report.push(d);
     }
     report.sort();
     Ok(Checked { files, report, sources, documents })

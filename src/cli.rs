@@ -44,6 +44,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiagnosticStyle::Rich)]
         format: DiagnosticStyle,
     },
+    /// Print a report about the sources.
+    Report {
+        /// Which report.
+        #[arg(value_enum)]
+        kind: ReportKind,
+    },
+}
+
+/// The reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// Reading level per section and language, standard beside plain language.
+    Readability,
 }
 
 /// How to print problems.
@@ -84,6 +97,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &
     };
     match cli.command {
         Command::Check { format } => check(&cli.project, format, out, err),
+        Command::Report { kind: ReportKind::Readability } => report_readability(&cli.project, out, err),
         Command::Build { output, emit, format } => {
             let output = output.unwrap_or_else(|| {
                 if cli.project == std::path::Path::new(".") {
@@ -179,6 +193,22 @@ fn build(
     }
     let _ = writeln!(out, "built {} files: {}", built.written.len(), summary(0, report.warnings()));
     EXIT_OK
+}
+
+fn report_readability(project: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let checked = match build::check(project) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let targets = checked.sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
+    let docs: Vec<&crate::model::Document> = checked.documents.iter().map(|(d, _)| d).collect();
+    let rows = crate::readability::report::rows(&docs, &targets);
+    let _ = write!(out, "{}", crate::readability::report::table(&rows, &targets));
+    let missed = crate::readability::report::gate(&rows, &targets).len();
+    if missed > 0 { EXIT_ERRORS } else { EXIT_OK }
 }
 
 fn human_size(bytes: usize) -> String {

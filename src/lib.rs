@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod lang;
 pub mod layouts;
 pub mod model;
+pub mod readability;
 pub mod render;
 pub mod source;
 pub mod ui;

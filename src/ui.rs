@@ -35,6 +35,10 @@ pub struct Strings {
     pub published_by: String,
     /// The heading of the list of photo credits.
     pub photo_credits: String,
+    /// The title of the plain-language edition's glossary.
+    pub glossary: String,
+    /// Said at a section of the plain-language edition shown in its standard text.
+    pub plain_fallback: String,
     /// The landmark that leads to the first section of a book.
     pub start_of_content: String,
     /// The heading of a book's list of landmarks.
@@ -74,6 +78,9 @@ impl Strings {
             less_than: "less than {n}%".into(),
             published_by: "Published by".into(),
             photo_credits: "Photo credits".into(),
+            glossary: "Words to know".into(),
+            plain_fallback: "This part is not yet written in plain language. It is shown here as it was first written."
+                .into(),
             start_of_content: "Start of content".into(),
             landmarks: "Landmarks".into(),
             title_page: "Title page".into(),

@@ -8,7 +8,10 @@ use super::{Alt, Block, ChartTotal, Direction, Document, Figure, Inline, LinkTar
 /// The whole document as indented text.
 pub fn dump(doc: &Document) -> String {
     let mut d = Dumper { out: String::new() };
-    d.line(0, &format!("document {} lang={} dir={}", doc.id, doc.lang.as_str(), dir(doc.dir)));
+    d.line(
+        0,
+        &format!("document {} edition={} lang={} dir={}", doc.id, doc.edition.slug(), doc.lang.as_str(), dir(doc.dir)),
+    );
     d.line(1, &format!("title {:?}", doc.title));
     d.line(1, &format!("description {:?}", doc.description));
     d.line(1, &format!("keywords {:?}", doc.keywords));
@@ -19,7 +22,8 @@ pub fn dump(doc: &Document) -> String {
         d.line(1, &format!("cover #{cover}"));
     }
     for s in &doc.sections {
-        d.line(1, &format!("section #{} {}", s.id, inlines(&s.title)));
+        let fallback = if s.fallback { " (standard text: no plain version yet)" } else { "" };
+        d.line(1, &format!("section #{} {}{fallback}", s.id, inlines(&s.title)));
         d.blocks(2, &s.blocks);
     }
     d.out

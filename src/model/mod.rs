@@ -10,6 +10,7 @@
 
 pub mod dump;
 mod share;
+pub mod text;
 pub mod walk;
 
 pub use share::{Share, ShareRange, Tenths};
@@ -50,11 +51,33 @@ pub enum Direction {
 /// A run of inline content.
 pub type Inlines = Vec<Inline>;
 
+/// A content variant of a publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Edition {
+    /// The text as the organization wrote it.
+    Standard,
+    /// The text rewritten in plain language, with a glossary.
+    Plain,
+}
+
+impl Edition {
+    /// The name used in file names and in `imprint.toml`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Edition::Standard => "standard",
+            Edition::Plain => "plain",
+        }
+    }
+}
+
 /// One publication in one language: what every renderer receives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// Stable publication id from `imprint.toml` (used in file names).
     pub id: String,
+    /// The content variant.
+    pub edition: Edition,
     /// The language of the whole document.
     pub lang: LangTag,
     /// The writing direction of that language.
@@ -100,6 +123,9 @@ pub struct Section {
     pub blocks: Vec<Block>,
     /// Where the section's source file is.
     pub origin: Origin,
+    /// Set when a plain-language edition shows this section in its standard text, because
+    /// its plain version is not written yet (renderers say so at the section).
+    pub fallback: bool,
 }
 
 /// A block of content.

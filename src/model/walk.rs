@@ -60,3 +60,33 @@ pub fn has_chart(blocks: &[Block]) -> bool {
         | Block::Rule => false,
     })
 }
+
+/// What kind of prose a piece of running text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseKind {
+    /// A paragraph or a timeline event's text.
+    Paragraph,
+    /// A list item.
+    Item,
+}
+
+/// The running text of `blocks`, one string per paragraph, list item or timeline event:
+/// what a reader reads as sentences (headings, table cells, captions and chart labels are
+/// left out). Used for readability and for finding the terms a glossary must explain.
+pub fn prose(blocks: &[Block]) -> Vec<(ProseKind, String)> {
+    let mut out = Vec::new();
+    push_prose(blocks, ProseKind::Paragraph, &mut out);
+    out
+}
+
+fn push_prose(blocks: &[Block], kind: ProseKind, out: &mut Vec<(ProseKind, String)>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => out.push((kind, super::text::plain(&p.content))),
+            Block::Timeline(t) => out.extend(t.events.iter().map(|e| (ProseKind::Paragraph, e.text.clone()))),
+            Block::List(l) => l.items.iter().for_each(|i| push_prose(i, ProseKind::Item, out)),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => push_prose(inner, kind, out),
+            Block::Heading(_) | Block::Table(_) | Block::Figure(_) | Block::Chart(_) | Block::Rule => {}
+        }
+    }
+}

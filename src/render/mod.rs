@@ -4,7 +4,6 @@
 pub mod epub;
 pub mod html;
 pub mod pdf;
-pub mod text;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -22,6 +21,12 @@ pub struct Artifact {
     pub path: PathBuf,
     /// Its bytes.
     pub bytes: Vec<u8>,
+}
+
+/// Where a document's file in a format goes: `<lang>/<publication>-<edition>.<ext>`, stable
+/// so that partners can link to it.
+pub fn output_path(doc: &Document, extension: &str) -> PathBuf {
+    PathBuf::from(doc.lang.as_str()).join(format!("{}-{}.{extension}", doc.id, doc.edition.slug()))
 }
 
 /// The brand colours, validated, as `#rrggbb`.

@@ -20,6 +20,9 @@ pub struct Config {
     /// Who certified the publications' accessibility, if anyone did.
     #[serde(default)]
     pub accessibility: AccessibilityConfig,
+    /// The reading level a plain-language edition must reach.
+    #[serde(default)]
+    pub readability: ReadabilityConfig,
     /// The publications to build.
     #[serde(rename = "publication")]
     pub publications: Vec<Spanned<PublicationConfig>>,
@@ -79,6 +82,54 @@ pub struct AccessibilityConfig {
     pub certifier: Option<String>,
 }
 
+/// `[readability]`: targets of the plain-language edition, per language with a formula.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadabilityConfig {
+    /// English: the highest Flesch-Kincaid grade a plain section may read at.
+    #[serde(default = "default_grade")]
+    pub english_max_grade: f64,
+    /// Spanish: the lowest Szigriszt-Pazos score (INFLESZ scale; 65 is "bastante fácil").
+    #[serde(default = "default_inflesz")]
+    pub spanish_min_inflesz: f64,
+    /// Sentences longer than this many words are listed in the report.
+    #[serde(default = "default_long")]
+    pub long_sentence: usize,
+}
+
+impl Default for ReadabilityConfig {
+    fn default() -> Self {
+        ReadabilityConfig {
+            english_max_grade: default_grade(),
+            spanish_min_inflesz: default_inflesz(),
+            long_sentence: default_long(),
+        }
+    }
+}
+
+impl ReadabilityConfig {
+    /// The targets as the readability report takes them.
+    pub fn targets(&self) -> crate::readability::report::Targets {
+        crate::readability::report::Targets {
+            english_max_grade: self.english_max_grade,
+            spanish_min_inflesz: self.spanish_min_inflesz,
+            long_sentence: self.long_sentence,
+        }
+    }
+}
+
+fn default_grade() -> f64 {
+    6.0
+}
+
+fn default_inflesz() -> f64 {
+    65.0
+}
+
+fn default_long() -> usize {
+    20
+}
+
 /// `[checks]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -110,6 +161,8 @@ pub struct PublicationConfig {
     pub identifier: Option<Spanned<String>>,
     /// The title on the cover and in the window title bar.
     pub title: String,
+    /// The title of the plain-language edition (default: `title`).
+    pub plain_title: Option<String>,
     /// One sentence for metadata and link previews.
     pub description: String,
     /// Keywords for metadata.
@@ -121,7 +174,20 @@ pub struct PublicationConfig {
     pub cover: Option<Spanned<String>>,
     /// The formats to build.
     pub formats: Vec<Spanned<Format>>,
+    /// The content variants to build (default: the standard one only).
+    #[serde(default = "default_editions")]
+    pub editions: Vec<Spanned<Edition>>,
+    /// Sections that may appear in the plain-language edition in their standard text while
+    /// their plain version is not written yet (the edition then says so at the section).
+    #[serde(default)]
+    pub plain_fallback: Vec<Spanned<String>>,
 }
+
+fn default_editions() -> Vec<Spanned<Edition>> {
+    vec![Spanned::new(0..0, Edition::Standard)]
+}
+
+pub use crate::model::Edition;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]

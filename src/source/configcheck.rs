@@ -178,6 +178,9 @@ pub(crate) fn check_publications(
             ),
             _ => {}
         }
+        if p.editions.iter().any(|e| *e.get_ref() == super::config::Edition::Plain) {
+            check_plain(p, file, sections, report);
+        }
         let mut formats = BTreeSet::new();
         for f in &p.formats {
             if !formats.insert(*f.get_ref()) {
@@ -206,4 +209,40 @@ pub(crate) fn parse_uuid_urn(s: &str) -> Option<[u8; 16]> {
         *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
     }
     Some(out)
+}
+
+/// Every section of a plain-language edition needs its plain version, unless `plain-fallback`
+/// names it; a fallback for a section that has a plain version is pointless.
+fn check_plain(p: &super::config::PublicationConfig, file: usize, sections: &[SourceSection], report: &mut Report) {
+    let allowed = |id: &str| p.plain_fallback.iter().any(|f| f.get_ref() == id);
+    for s in &p.sections {
+        let Some(section) = sections.iter().find(|x| x.id == *s.get_ref()) else { continue };
+        if section.plain.is_none() && !allowed(s.get_ref()) {
+            report.push(
+                Diagnostic::error(format!("section `{}` has no plain-language version", s.get_ref()))
+                    .at(span(file, s))
+                    .label("needed by the plain-language edition")
+                    .hint(format!(
+                        "Write content/<name>.plain.md with id = \"{}\", or list the section in plain-fallback to show its standard text (marked) until then.",
+                        s.get_ref()
+                    )),
+            );
+        }
+    }
+    for f in &p.plain_fallback {
+        match sections.iter().find(|x| x.id == *f.get_ref()) {
+            Some(section) if section.plain.is_some() => report.push(
+                Diagnostic::warning(format!(
+                    "section `{}` has a plain-language version; the fallback is not used",
+                    f.get_ref()
+                ))
+                .at(span(file, f))
+                .hint("Remove it from plain-fallback."),
+            ),
+            Some(_) => {}
+            None => {
+                report.push(Diagnostic::error(format!("no section has the id `{}`", f.get_ref())).at(span(file, f)))
+            }
+        }
+    }
 }

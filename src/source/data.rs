@@ -19,6 +19,22 @@ pub struct DataFile {
     /// Images.
     #[serde(default)]
     pub image: Vec<Spanned<ImageData>>,
+    /// Terms explained in the plain-language edition.
+    #[serde(default)]
+    pub glossary: Vec<Spanned<GlossaryData>>,
+}
+
+/// `[[glossary]]`: a term readers may not know, explained in plain language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GlossaryData {
+    /// The term as it appears in the text.
+    pub term: String,
+    /// Other forms of the term found in the text (plural, abbreviation).
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// The explanation: one or two short sentences.
+    pub definition: String,
 }
 
 /// `[[chart]]`: a set of shares of one population.
@@ -31,6 +47,10 @@ pub struct ChartData {
     pub title: String,
     /// Who the shares describe.
     pub population: String,
+    /// The title in the plain-language edition.
+    pub plain_title: Option<String>,
+    /// Who the shares describe, in the plain-language edition.
+    pub plain_population: Option<String>,
     /// Set when the categories do not cover the whole population, so their shares cannot add
     /// up to 100%. The publication then states what they add up to.
     #[serde(default)]
@@ -45,6 +65,8 @@ pub struct ChartData {
 pub struct CategoryData {
     /// The label.
     pub label: String,
+    /// The label in the plain-language edition.
+    pub plain_label: Option<String>,
     /// A number from 0 to 100 (one decimal at most), or a string `"<1"` for "less than 1%".
     pub percent: Spanned<toml::Value>,
 }
@@ -69,6 +91,10 @@ pub struct EventData {
     pub title: String,
     /// What happened.
     pub text: String,
+    /// The title in the plain-language edition.
+    pub plain_title: Option<String>,
+    /// What happened, in the plain-language edition.
+    pub plain_text: Option<String>,
     /// The id of an `[[image]]` that shows it.
     pub image: Option<Spanned<String>>,
 }
@@ -88,6 +114,8 @@ pub struct ImageData {
     pub decorative: Option<Spanned<bool>>,
     /// The caption shown under the image.
     pub caption: Option<String>,
+    /// The caption in the plain-language edition.
+    pub plain_caption: Option<String>,
     /// Who made the image.
     pub credit: Option<String>,
 }

@@ -17,8 +17,8 @@ use crate::model::{
 };
 
 /// Charts, timelines and images by id, ready to be placed into content.
-#[derive(Debug, Default)]
-pub struct DataIndex {
+#[derive(Debug, Default, Clone)]
+pub struct DataSet {
     /// Charts by id (their heading level is set where they are placed).
     pub charts: BTreeMap<String, Chart>,
     /// Timelines by id.
@@ -28,6 +28,30 @@ pub struct DataIndex {
     /// Set when a data file could not be parsed or an entry was invalid: a reference to a
     /// missing id is then likely a consequence of that error, so it is not reported again.
     pub incomplete: bool,
+}
+
+/// The data in both content variants, and the glossary.
+#[derive(Debug, Default)]
+pub struct DataIndex {
+    /// As written, for the standard edition.
+    pub standard: DataSet,
+    /// With the `plain-*` texts where given, for the plain-language edition.
+    pub plain: DataSet,
+    /// The glossary of the plain-language edition, in file order.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlossaryEntry {
+    /// The term.
+    pub term: String,
+    /// Forms of it that count as a use in the text (the term itself included).
+    pub forms: Vec<String>,
+    /// The explanation.
+    pub definition: String,
+    /// Where it is declared.
+    pub origin: Origin,
 }
 
 fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
@@ -49,13 +73,33 @@ impl DataIndex {
         ids: &mut IdRegistry,
         report: &mut Report,
     ) -> DataIndex {
-        let mut index = DataIndex { incomplete: !complete, ..DataIndex::default() };
+        let mut standard = DataSet { incomplete: !complete, ..DataSet::default() };
+        let mut plain = standard.clone();
+        let mut glossary = Vec::new();
         for (file, data) in &parsed {
             for image in &data.image {
                 let id = image.get_ref().id.get_ref().clone();
                 ids.claim(&id, span(*file, &image.get_ref().id), report);
                 let figure = resolve_image(dir, *file, image, report);
-                index.images.insert(id, figure);
+                let plain_figure = figure.clone().map(|mut f| {
+                    if let Some(c) = &image.get_ref().plain_caption {
+                        f.caption = Some(vec![Inline::Text(c.clone())]);
+                    }
+                    f
+                });
+                standard.images.insert(id.clone(), figure);
+                plain.images.insert(id, plain_figure);
+            }
+            for entry in &data.glossary {
+                let g = entry.get_ref();
+                let mut forms = vec![g.term.clone()];
+                forms.extend(g.forms.iter().cloned());
+                glossary.push(GlossaryEntry {
+                    term: g.term.clone(),
+                    forms,
+                    definition: g.definition.clone(),
+                    origin: origin(*file, entry),
+                });
             }
         }
         for (file, data) in &parsed {
@@ -63,22 +107,39 @@ impl DataIndex {
                 let c = chart.get_ref();
                 ids.claim(c.id.get_ref(), span(*file, &c.id), report);
                 match resolve_chart(*file, chart, tolerance, report) {
-                    Some(chart) => {
-                        index.charts.insert(chart.id.clone(), chart);
+                    Some(resolved) => {
+                        let mut p = resolved.clone();
+                        p.title = c.plain_title.clone().unwrap_or(p.title);
+                        p.population = c.plain_population.clone().unwrap_or(p.population);
+                        for (cat, data) in p.categories.iter_mut().zip(&c.category) {
+                            if let Some(label) = &data.get_ref().plain_label {
+                                cat.label = label.clone();
+                            }
+                        }
+                        plain.charts.insert(p.id.clone(), p);
+                        standard.charts.insert(resolved.id.clone(), resolved);
                     }
-                    None => index.incomplete = true,
+                    None => {
+                        standard.incomplete = true;
+                        plain.incomplete = true;
+                    }
                 }
             }
             for timeline in &data.timeline {
                 ids.claim(timeline.get_ref().id.get_ref(), span(*file, &timeline.get_ref().id), report);
-                let t = index.resolve_timeline(*file, timeline.get_ref(), report);
-                index.timelines.insert(t.id.clone(), t);
+                let t = standard.resolve_timeline(*file, timeline.get_ref(), false, report);
+                standard.timelines.insert(t.id.clone(), t);
+                // Problems were reported for the standard variant already.
+                let t = plain.resolve_timeline(*file, timeline.get_ref(), true, &mut Report::default());
+                plain.timelines.insert(t.id.clone(), t);
             }
         }
-        index
+        DataIndex { standard, plain, glossary }
     }
+}
 
-    fn resolve_timeline(&self, file: usize, t: &TimelineData, report: &mut Report) -> Timeline {
+impl DataSet {
+    fn resolve_timeline(&self, file: usize, t: &TimelineData, plain: bool, report: &mut Report) -> Timeline {
         let mut events = Vec::new();
         let mut last_year = i32::MIN;
         for entry in &t.event {
@@ -104,13 +165,11 @@ impl DataIndex {
                     }
                 },
             };
-            events.push(Event {
-                year,
-                title: e.title.clone(),
-                text: e.text.clone(),
-                figure,
-                origin: origin(file, entry),
-            });
+            let (title, text) = match plain {
+                true => (e.plain_title.as_ref().unwrap_or(&e.title), e.plain_text.as_ref().unwrap_or(&e.text)),
+                false => (&e.title, &e.text),
+            };
+            events.push(Event { year, title: title.clone(), text: text.clone(), figure, origin: origin(file, entry) });
         }
         Timeline { id: t.id.get_ref().clone(), level: 0, events }
     }

@@ -13,10 +13,11 @@ use comrak::{Arena, Options, parse_document};
 type Node<'a> = comrak::nodes::Node<'a>;
 
 use super::configcheck::check_lang;
+use super::datamodel::DataSet;
 use super::datamodel::dangling;
 use super::frontmatter::{self, SectionFront};
 use super::inlines::{Piece, resolve_lang_spans};
-use super::{DataIndex, IdRegistry, SourceSection, parse_toml_at};
+use super::{IdRegistry, SourceSection, parse_toml_at};
 use crate::diag::{Diagnostic, Report, Span};
 use crate::lang::direction;
 use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Paragraph, Table};
@@ -34,12 +35,15 @@ fn options() -> Options<'static> {
     o
 }
 
-/// Parses one content file into a section, reporting every problem in it.
+/// Parses one content file into a section, reporting every problem in it. The front matter's
+/// id is claimed in `ids` only for a standard section (a plain-language file reuses the id of
+/// its standard section).
 pub(crate) fn parse_section(
     file: usize,
     text: &str,
-    data: &DataIndex,
+    data: &DataSet,
     ids: &mut IdRegistry,
+    claim_id: bool,
     report: &mut Report,
 ) -> Option<SourceSection> {
     let split = frontmatter::split(file, text, report)?;
@@ -60,7 +64,9 @@ pub(crate) fn parse_section(
     };
     let front = front?;
     let id_span = Span::new(file, shift(front.id.span()));
-    conv.ids.claim(front.id.get_ref(), id_span.clone(), conv.report);
+    if claim_id {
+        conv.ids.claim(front.id.get_ref(), id_span.clone(), conv.report);
+    }
     if front.title.trim().is_empty() {
         conv.report.push(
             Diagnostic::error("the section title is empty")
@@ -76,6 +82,7 @@ pub(crate) fn parse_section(
         origin: Origin { file, start: 0, end: text.len() },
         id_span,
         internal_links: conv.links,
+        plain: None,
     })
 }
 
@@ -88,7 +95,7 @@ struct Converter<'a> {
     body: &'a str,
     body_offset: usize,
     line_starts: Vec<usize>,
-    data: &'a DataIndex,
+    data: &'a DataSet,
     ids: &'a mut IdRegistry,
     report: &'a mut Report,
     /// The absolute level of the heading the current content is under.
@@ -392,7 +399,7 @@ pub fn normalize_url(url: &str) -> String {
 
 /// The plain text of inline content, for ids and labels.
 pub(crate) fn plain_text(inlines: &[Inline]) -> String {
-    crate::render::text::plain(inlines)
+    crate::model::text::plain(inlines)
 }
 
 /// An id made from a heading's text: `Our Approach` becomes `our-approach`.

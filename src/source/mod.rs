@@ -22,7 +22,7 @@ use crate::diag::{Diagnostic, Report, SourceFiles, Span};
 use crate::model::{Block, LangTag, Origin};
 
 pub use config::{Config, Format};
-pub use datamodel::DataIndex;
+pub use datamodel::{DataIndex, DataSet, GlossaryEntry};
 pub use markdown::normalize_url;
 
 /// The loaded sources of a project.
@@ -36,6 +36,8 @@ pub struct Sources {
     pub source_lang: LangTag,
     /// The sections, by file name order.
     pub sections: Vec<SourceSection>,
+    /// The glossary of the plain-language edition.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 /// One section: a Markdown file of `content/`, parsed.
@@ -53,6 +55,8 @@ pub struct SourceSection {
     pub id_span: Span,
     /// Links to anchors (`#id`) with where they are written, checked per publication.
     pub internal_links: Vec<(String, Span)>,
+    /// The plain-language version (from `<name>.plain.md`), if it has been written.
+    pub plain: Option<Box<SourceSection>>,
 }
 
 /// Why the sources could not be loaded at all (`imprint check` exits 2).
@@ -67,7 +71,7 @@ impl std::fmt::Display for LoadFailure {
 
 /// Ids shared by everything that can be linked to or referenced: sections, headings, charts,
 /// timelines and images. Two things with one id are an error.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct IdRegistry {
     ids: BTreeMap<String, Span>,
 }
@@ -135,22 +139,52 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let tolerance = config.as_ref().map(|c| c.checks.rounding_tolerance).unwrap_or(3.0);
     let data = DataIndex::build(dir, parsed, complete, tolerance, &mut ids, report);
 
-    let mut sections = Vec::new();
+    // Plain-language files get their own registry: their headings may repeat the standard
+    // ones, but must not take the id of a chart, an image or a section.
+    let mut plain_ids = ids.clone();
+    let mut sections: Vec<SourceSection> = Vec::new();
     let mut all_sections_read = true;
     for path in list_files(&dir.join("content"), |n| n.ends_with(".md") && !n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
         let file = files.add(display_path(dir, &name), read_text(&path)?);
         let text = files.text(file).to_string();
-        match markdown::parse_section(file, &text, &data, &mut ids, report) {
-            Some(section) => sections.push(section),
+        match markdown::parse_section(file, &text, &data.standard, &mut ids, true, report) {
+            Some(section) => {
+                plain_ids.claim_generated(&section.id, section.id_span.clone());
+                sections.push(section);
+            }
             None => all_sections_read = false,
+        }
+    }
+    for path in list_files(&dir.join("content"), |n| n.ends_with(".plain.md"))? {
+        let name = format!("content/{}", file_name(&path));
+        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let text = files.text(file).to_string();
+        let Some(plain) = markdown::parse_section(file, &text, &data.plain, &mut plain_ids, false, report) else {
+            continue;
+        };
+        match sections.iter_mut().find(|s| s.id == plain.id) {
+            Some(section) if section.plain.is_none() => section.plain = Some(Box::new(plain)),
+            Some(section) => report.push(
+                Diagnostic::error(format!("section `{}` has two plain-language versions", plain.id))
+                    .at(plain.id_span.clone())
+                    .related(section.plain.as_ref().map(|p| p.id_span.clone()).unwrap_or(plain.id_span.clone()), "the other one")
+                    .hint("Keep one .plain.md file per section."),
+            ),
+            None if all_sections_read => report.push(
+                Diagnostic::error(format!("no section has the id `{}`", plain.id))
+                    .at(plain.id_span.clone())
+                    .label("plain version of an unknown section")
+                    .hint("A .plain.md file is the plain-language version of the standard section with the same id; give it that id."),
+            ),
+            None => {}
         }
     }
 
     if let Some(config) = &config {
         configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
     }
-    Ok(Sources { dir: dir.to_path_buf(), config, source_lang, sections })
+    Ok(Sources { dir: dir.to_path_buf(), config, source_lang, sections, glossary: data.glossary })
 }
 
 /// The name shown in diagnostics: the path as the user would type it from the project folder.

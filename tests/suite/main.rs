@@ -9,3 +9,4 @@ mod epub;
 mod html;
 mod model;
 mod pdf;
+mod plain;

@@ -11,7 +11,6 @@ mod opf;
 mod zip;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -19,8 +18,8 @@ use serde::Serialize;
 use super::html::body::BodyWriter;
 use super::html::{environment, template_error};
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer};
+use crate::model::text::plain;
 use crate::model::{Block, Direction, Document, walk};
-use crate::render::text::plain;
 
 pub use self::opf::Accessibility;
 
@@ -77,7 +76,7 @@ impl Renderer for EpubRenderer {
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
         match render_book(doc, cx) {
             Ok(bytes) => {
-                let path = PathBuf::from(doc.lang.as_str()).join(format!("{}-standard.epub", doc.id));
+                let path = super::output_path(doc, "epub");
                 Rendered { artifacts: vec![Artifact { path, bytes }], problems: Vec::new() }
             }
             Err(problem) => Rendered::failed(vec![problem]),

@@ -137,7 +137,7 @@ pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, buil
     let identifier = doc
         .identifier
         .as_deref()
-        .map(|base| edition_identifier(base, doc.lang.as_str(), "standard"))
+        .map(|base| edition_identifier(base, doc.lang.as_str(), doc.edition.slug()))
         .unwrap_or_default();
     let (y, mo, d, h, mi, s) = build.utc().unwrap_or((1970, 1, 1, 0, 0, 0));
     let mut out = String::new();

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::escape::escape;
+use crate::model::text::plain;
 use crate::model::{Alt, Block, Chart, Direction, Figure, Inline, LangTag, LinkTarget, Section, Table, Timeline};
 use crate::render::Theme;
-use crate::render::text::plain;
 use crate::ui::Strings;
 
 /// Where images are placed, relative to the page.
@@ -110,6 +110,11 @@ impl<'a> BodyWriter<'a> {
         let _ = write!(self.out, "{open}\n<h{h} id=\"{id}-title\">");
         self.inlines(&s.title);
         let _ = writeln!(self.out, "</h{h}>");
+        if s.fallback {
+            self.push("<p class=\"fallback-note\">");
+            self.text(&self.strings.plain_fallback.clone());
+            self.push("</p>\n");
+        }
         self.blocks(&s.blocks);
         self.push("</section>\n");
     }

@@ -132,8 +132,7 @@ impl HtmlRenderer {
             .map_err(|e| template_error(e, page))?;
 
         let dir = PathBuf::from(doc.lang.as_str());
-        let mut artifacts =
-            vec![Artifact { path: dir.join(format!("{}-standard.html", doc.id)), bytes: html.into_bytes() }];
+        let mut artifacts = vec![Artifact { path: super::output_path(doc, "html"), bytes: html.into_bytes() }];
         for f in doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)) {
             let path = dir.join(image_href(f));
             if !artifacts.iter().any(|a| a.path == path) {

@@ -11,11 +11,11 @@ use std::ops::Range;
 
 use typst::foundations::Bytes;
 
+use crate::model::text::plain;
 use crate::model::{
     Alt, Block, Chart, Document, Figure, Inline, LangTag, LinkTarget, List, Origin, Section, Table, Timeline,
 };
 use crate::render::Theme;
-use crate::render::text::plain;
 use crate::ui::Strings;
 
 /// The one escaping function of the PDF renderer: any text as a Typst string literal.
@@ -170,6 +170,9 @@ impl Writer<'_> {
         self.push("#heading(level: 2)[");
         self.inlines(&s.title);
         let _ = writeln!(self.out, "] {}", label(&s.id));
+        if s.fallback {
+            let _ = writeln!(self.out, "#fallback-note({})", string(&self.strings.plain_fallback));
+        }
         self.blocks(&s.blocks);
     }
 

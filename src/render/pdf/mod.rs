@@ -8,8 +8,6 @@
 pub mod markup;
 mod world;
 
-use std::path::PathBuf;
-
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -60,7 +58,7 @@ impl Renderer for PdfRenderer {
         };
         let standards = PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid set of standards");
         let options = PdfOptions {
-            ident: Smart::Custom(format!("imprint/{}/{}/standard", doc.lang.as_str(), doc.id)),
+            ident: Smart::Custom(format!("imprint/{}/{}/{}", doc.lang.as_str(), doc.id, doc.edition.slug())),
             creator: Smart::Custom(Some("imprint".into())),
             timestamp: today.map(Timestamp::new_utc),
             standards,
@@ -70,7 +68,7 @@ impl Renderer for PdfRenderer {
         };
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
-                let path = PathBuf::from(doc.lang.as_str()).join(format!("{}-standard.pdf", doc.id));
+                let path = super::output_path(doc, "pdf");
                 Rendered { artifacts: vec![Artifact { path, bytes }], problems }
             }
             Err(errors) => {

@@ -1,7 +1,7 @@
-//! Plain text of inline content: one function for alt text, titles, bookmarks, ids and
-//! navigation labels in every format.
+//! Plain text of inline content: one function for alt text, titles, bookmarks, ids, navigation
+//! labels and readability, in every format.
 
-use crate::model::Inline;
+use super::Inline;
 
 /// The text of inline content without any markup; line breaks become spaces.
 pub fn plain(inlines: &[Inline]) -> String {

@@ -1,0 +1,188 @@
+//! The readability report: per section and language, the standard and the plain-language
+//! scores side by side, and the gate that fails a plain section above its target.
+
+use std::fmt::Write;
+
+use super::{Measures, Scores, Unit, inflesz_band, measure};
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Document, Edition, walk};
+
+/// The targets a plain-language section must meet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Targets {
+    /// English: the highest Flesch-Kincaid grade allowed.
+    pub english_max_grade: f64,
+    /// Spanish: the lowest Szigriszt-Pazos (INFLESZ) score allowed.
+    pub spanish_min_inflesz: f64,
+    /// Sentences longer than this many words are listed.
+    pub long_sentence: usize,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets { english_max_grade: 6.0, spanish_min_inflesz: 65.0, long_sentence: 20 }
+    }
+}
+
+/// One row: a section of a publication in one language.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The publication id.
+    pub publication: String,
+    /// The language.
+    pub lang: String,
+    /// The section id.
+    pub section: String,
+    /// The standard text's measures.
+    pub standard: Option<Measures>,
+    /// The plain text's measures (none when the publication has no plain edition).
+    pub plain: Option<Measures>,
+    /// Where the plain text is, for the gate's message.
+    pub plain_origin: Option<crate::model::Origin>,
+}
+
+/// The rows of every section of every publication that has a plain-language edition (and
+/// those of the others, standard only).
+pub fn rows(documents: &[&Document], targets: &Targets) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for doc in documents.iter().filter(|d| d.edition == Edition::Standard) {
+        let plain = documents.iter().find(|d| d.edition == Edition::Plain && d.id == doc.id && d.lang == doc.lang);
+        let all = |d: &Document| {
+            let blocks: Vec<_> =
+                d.sections.iter().filter(|s| s.id != "glossary").flat_map(|s| walk::prose(&s.blocks)).collect();
+            measure(&blocks, &d.lang, targets.long_sentence)
+        };
+        rows.push(Row {
+            publication: doc.id.clone(),
+            lang: doc.lang.as_str().to_string(),
+            section: "(all sections)".into(),
+            standard: all(doc),
+            plain: plain.and_then(|p| all(p)),
+            plain_origin: None,
+        });
+        for section in &doc.sections {
+            let plain_section = plain.and_then(|p| p.sections.iter().find(|s| s.id == section.id && !s.fallback));
+            let m = |blocks: &[crate::model::Block]| measure(&walk::prose(blocks), &doc.lang, targets.long_sentence);
+            rows.push(Row {
+                publication: doc.id.clone(),
+                lang: doc.lang.as_str().to_string(),
+                section: section.id.clone(),
+                standard: m(&section.blocks),
+                plain: plain_section.and_then(|s| m(&s.blocks)),
+                plain_origin: plain_section.map(|s| s.origin),
+            });
+        }
+    }
+    rows
+}
+
+/// Whether plain measures meet the targets; `None` when the language has no formula.
+pub fn meets(m: &Measures, targets: &Targets) -> Option<bool> {
+    match m.scores {
+        Scores::English { grade, .. } => Some(grade <= targets.english_max_grade),
+        Scores::Spanish { szigriszt_pazos, .. } => Some(szigriszt_pazos >= targets.spanish_min_inflesz),
+        Scores::None => None,
+    }
+}
+
+/// The errors for plain-language sections above their target.
+pub fn gate(rows: &[Row], targets: &Targets) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for row in rows {
+        let (Some(m), Some(origin)) = (&row.plain, row.plain_origin) else { continue };
+        if meets(m, targets) != Some(false) {
+            continue;
+        }
+        let (score, target) = match m.scores {
+            Scores::English { grade, .. } => {
+                (format!("Flesch-Kincaid grade {grade:.1}"), format!("{} or lower", targets.english_max_grade))
+            }
+            Scores::Spanish { szigriszt_pazos, .. } => (
+                format!("INFLESZ {szigriszt_pazos:.1} ({})", inflesz_band(szigriszt_pazos)),
+                format!("{} or higher", targets.spanish_min_inflesz),
+            ),
+            Scores::None => continue,
+        };
+        let mut d = Diagnostic::error(format!(
+            "the plain-language text of section `{}` ({}) reads at {score}; the target is {target}",
+            row.section, row.lang
+        ))
+        .at(Span::new(origin.file, 0..3))
+        .hint("Shorten sentences (15 words or fewer), use common words, and keep one idea per sentence.");
+        for s in m.long_sentences.iter().take(3) {
+            d = d.hint(format!("Over {} words: \"{s}\"", targets.long_sentence));
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn cell(m: &Option<Measures>) -> String {
+    match m {
+        None => "-".into(),
+        Some(m) => match m.scores {
+            Scores::English { grade, ease } => {
+                format!(
+                    "FK {grade:.1} / ease {ease:.1} ({} sentences, {} words, {} syllables)",
+                    m.sentences, m.words, m.syllables
+                )
+            }
+            Scores::Spanish { fernandez_huerta, szigriszt_pazos } => {
+                format!("FH {fernandez_huerta:.1} / INFLESZ {szigriszt_pazos:.1} {}", inflesz_band(szigriszt_pazos))
+            }
+            Scores::None => format!(
+                "{:.1} {} per sentence (no validated formula)",
+                m.average_sentence,
+                if m.unit == Unit::Words { "words" } else { "characters" }
+            ),
+        },
+    }
+}
+
+fn long(m: &Option<Measures>) -> String {
+    m.as_ref().map(|m| format!("{}/{} over", m.long_sentences.len(), m.sentences)).unwrap_or_else(|| "-".into())
+}
+
+/// The report as a text table, then the long sentences of the plain texts.
+pub fn table(rows: &[Row], targets: &Targets) -> String {
+    let mut lines = vec![[
+        "publication".to_string(),
+        "lang".into(),
+        "section".into(),
+        "standard".into(),
+        "plain".into(),
+        format!("plain sentences > {}", targets.long_sentence),
+        "plain target".into(),
+    ]];
+    for r in rows {
+        let status = match r.plain.as_ref().map(|m| meets(m, targets)) {
+            None => "-",
+            Some(None) => "no formula",
+            Some(Some(true)) => "met",
+            Some(Some(false)) => "MISSED",
+        };
+        lines.push([
+            r.publication.clone(),
+            r.lang.clone(),
+            r.section.clone(),
+            cell(&r.standard),
+            cell(&r.plain),
+            long(&r.plain),
+            status.into(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..7).map(|i| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for line in &lines {
+        let cells: Vec<String> = line.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    for r in rows.iter().filter(|r| r.plain_origin.is_some()) {
+        if let Some(m) = &r.plain {
+            for s in &m.long_sentences {
+                let _ = writeln!(out, "long sentence in {} ({}): {s}", r.section, r.lang);
+            }
+        }
+    }
+    out
+}
