@@ -5,20 +5,22 @@
 use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Report, Span};
+use crate::i18n::resolve::Resolver;
 use crate::lang::direction;
 use crate::model::{Block, Document, Edition, Inline, LangTag, List, Organization, Paragraph, Section, walk};
 use crate::source::config::PublicationConfig;
 use crate::source::{GlossaryEntry, Sources};
 use crate::ui::Strings;
 
-/// Builds the document of one publication in one edition, in the source language, reporting
-/// links to anchors that the publication does not contain. The plain-language edition takes
-/// each section's plain version (or, where `plain-fallback` allows it, the standard text,
-/// marked), and ends with a glossary of the terms its text uses.
+/// Builds the document of one publication in one edition and in the resolver's language,
+/// reporting links to anchors that the publication does not contain. The plain-language
+/// edition takes each section's plain version (or, where `plain-fallback` allows it, the
+/// standard text, marked), and ends with a glossary of the terms its text uses.
 pub fn assemble(
     sources: &Sources,
     publication: &PublicationConfig,
     edition: Edition,
+    resolver: &Resolver<'_>,
     strings: &Strings,
     report: &mut Report,
 ) -> Option<Document> {
@@ -53,25 +55,43 @@ pub fn assemble(
             }
         }
     }
-    let mut sections: Vec<Section> = sections.into_iter().map(|(_, s)| s).collect();
-    if edition == Edition::Plain
-        && let Some(glossary) = glossary_section(&sections, &sources.glossary, strings)
-    {
-        sections.push(glossary);
+    let mut sections: Vec<Section> = sections.into_iter().map(|(_, s)| resolver.section(&s)).collect();
+    if edition == Edition::Plain {
+        let entries: Vec<GlossaryEntry> = sources
+            .glossary
+            .iter()
+            .map(|g| {
+                let term = resolver_term(resolver, g);
+                GlossaryEntry {
+                    forms: if term == g.term { g.forms.clone() } else { vec![term.clone()] },
+                    definition: resolver.string(&format!("glossary:{}/definition", g.term), &g.definition),
+                    term,
+                    origin: g.origin,
+                }
+            })
+            .collect();
+        if let Some(glossary) = glossary_section(&sections, &entries, strings) {
+            sections.push(glossary);
+        }
     }
-    let lang: LangTag = sources.source_lang.clone();
+    let lang: LangTag = resolver.lang();
     let org = &config.organization;
+    let id = publication.id.get_ref();
     let title = match edition {
-        Edition::Standard => publication.title.clone(),
-        Edition::Plain => publication.plain_title.clone().unwrap_or_else(|| publication.title.clone()),
+        Edition::Standard => resolver.string(&format!("publication:{id}/title"), &publication.title),
+        Edition::Plain => match &publication.plain_title {
+            Some(t) => resolver.string(&format!("publication:{id}/plain-title"), t),
+            None => resolver.string(&format!("publication:{id}/title"), &publication.title),
+        },
     };
+    let description = resolver.string(&format!("publication:{id}/description"), &publication.description);
     Some(Document {
         id: publication.id.get_ref().clone(),
         edition,
         dir: direction(&lang),
         lang,
         title,
-        description: publication.description.clone(),
+        description,
         keywords: publication.keywords.clone(),
         organization: Organization {
             name: org.name.clone(),
@@ -82,7 +102,14 @@ pub fn assemble(
         certifier: config.accessibility.certifier.clone(),
         sections,
         cover: publication.cover.as_ref().map(|c| c.get_ref().clone()),
+        notices: Vec::new(),
     })
+}
+
+/// A glossary term in the resolver's language. Terms are matched in the text only where the
+/// glossary is used, so a term with no translation is matched in its source form.
+fn resolver_term(resolver: &Resolver<'_>, g: &GlossaryEntry) -> String {
+    resolver.string(&format!("glossary:{}/term", g.term), &g.term)
 }
 
 /// The glossary: every entry one of whose forms the edition's prose uses, by term.

@@ -8,18 +8,17 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
-use crate::fonts::FontSet;
+use crate::fonts::{FontPlan, FontSet};
 use crate::layouts::Layouts;
-use crate::model::{Document, Edition};
+use crate::model::Document;
+use crate::plan::{Job, plan};
 use crate::readability;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site, Theme};
 use crate::source::{self, Format, LoadFailure, Sources};
-use crate::ui::Strings;
 
 /// The sources of a project, loaded and checked, with every publication assembled.
 #[derive(Debug)]
@@ -30,8 +29,14 @@ pub struct Checked {
     pub report: Report,
     /// The loaded sources.
     pub sources: Sources,
-    /// Each publication's document with the formats to build it in.
-    pub documents: Vec<(Document, Vec<Format>)>,
+    /// Each document to build: every publication in every language and edition.
+    pub jobs: Vec<Job>,
+    /// The layouts (built-in, overridden by the project's).
+    pub layouts: Layouts,
+    /// The fonts of `fonts/`.
+    pub fonts: FontSet,
+    /// Which fonts each language is set in.
+    pub font_plan: FontPlan,
 }
 
 /// Loads and checks the project in `project` (the folder holding `sources/`).
@@ -39,28 +44,45 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     let mut files = SourceFiles::default();
     let mut report = Report::default();
     let sources = source::load(&project.join("sources"), &mut files, &mut report)?;
-    let mut documents = Vec::new();
-    let strings = Strings::english();
-    if let Some(config) = &sources.config {
-        for p in &config.publications {
-            let p = p.get_ref();
-            let mut editions: Vec<Edition> = p.editions.iter().map(|e| *e.get_ref()).collect();
-            editions.dedup();
-            for edition in editions {
-                if let Some(doc) = assemble(&sources, p, edition, &strings, &mut report) {
-                    let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
-                    documents.push((doc, formats));
-                }
-            }
+    let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
+    let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
+    let plan_file = layouts.get("fonts.toml").expect("built-in layout");
+    let font_plan = match FontPlan::parse(&plan_file.text) {
+        Ok(p) => p,
+        Err(e) => {
+            let file = files.add(plan_file.shown_as.clone(), plan_file.text.clone());
+            report.push(
+                Diagnostic::error(format!("invalid TOML: {}", e.message()))
+                    .at(Span::new(file, e.span().unwrap_or(0..0)))
+                    .hint("Write `default = [\"Family\", ...]` and a [languages] table of `tag = [\"Family\", ...]`."),
+            );
+            FontPlan { default: vec!["Noto Sans".into()], languages: Default::default() }
+        }
+    };
+    let mut named: Vec<&String> = font_plan.default.iter().chain(font_plan.languages.values().flatten()).collect();
+    named.sort();
+    named.dedup();
+    for family in named {
+        if !fonts.families().iter().any(|f| f.eq_ignore_ascii_case(family)) {
+            report.push(
+                Diagnostic::error(format!("layouts/fonts.toml names the family `{family}`, which is not in fonts/"))
+                    .hint(format!("The families in fonts/ are: {}.", fonts.families().join(", "))),
+            );
+        }
+    }
+    let jobs = plan(&sources, &files, &mut report);
+    for job in &jobs {
+        for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, &files) {
+            report.push(d);
         }
     }
     let targets = sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
-    let docs: Vec<&Document> = documents.iter().map(|(d, _)| d).collect();
+    let docs: Vec<&Document> = jobs.iter().map(|j| &j.doc).collect();
     for d in readability::report::gate(&readability::report::rows(&docs, &targets), &targets) {
         report.push(d);
     }
     report.sort();
-    Ok(Checked { files, report, sources, documents })
+    Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan })
 }
 
 /// What a build did.
@@ -80,10 +102,7 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
-    let needs_fonts = checked.documents.iter().any(|(_, formats)| formats.contains(&Format::Pdf));
-    let fonts = if needs_fonts { Some(FontSet::load(&project.join("fonts")).map_err(LoadFailure)?) } else { None };
-    let artifacts = render_all(&mut checked, &layouts, fonts.as_ref(), info);
+    let artifacts = render_all(&mut checked, info);
     typst::comemo::evict(10);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
@@ -121,16 +140,16 @@ fn theme(sources: &Sources) -> Option<Theme> {
 
 /// Renders every document in every format, in parallel. The artifacts come back in a stable
 /// order whatever the scheduling; problems are added to the report.
-fn render_all(checked: &mut Checked, layouts: &Layouts, fonts: Option<&FontSet>, build: BuildInfo) -> Vec<Artifact> {
+fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
+    let (layouts, fonts, font_plan) = (&checked.layouts, &checked.fonts, &checked.font_plan);
     let theme = theme(&checked.sources).expect("a checked project has a configuration");
-    let strings = Strings::english();
-    let jobs: Vec<(&Document, Format)> =
-        checked.documents.iter().flat_map(|(doc, formats)| formats.iter().map(move |f| (doc, *f))).collect();
-    let results: Vec<Rendered> = jobs
+    let tasks: Vec<(&Job, Format)> = checked.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
+    let results: Vec<Rendered> = tasks
         .par_iter()
-        .map(|(doc, format)| {
-            let cx = RenderContext { layouts, fonts, theme: &theme, strings: &strings, build };
-            renderer(*format).render(doc, cx)
+        .map(|(job, format)| {
+            let cx =
+                RenderContext { layouts, fonts: Some(fonts), font_plan, theme: &theme, strings: &job.strings, build };
+            renderer(*format).render(&job.doc, cx)
         })
         .collect();
     let mut artifacts: Vec<Artifact> = Vec::new();
@@ -148,8 +167,9 @@ fn render_all(checked: &mut Checked, layouts: &Layouts, fonts: Option<&FontSet>,
             }
         }
     }
+    let layouts = checked.layouts.clone();
     for p in problems {
-        let d = problem_diagnostic(p, layouts, &mut checked.files);
+        let d = problem_diagnostic(p, &layouts, &mut checked.files);
         checked.report.push(d);
     }
     artifacts

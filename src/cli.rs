@@ -44,12 +44,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiagnosticStyle::Rich)]
         format: DiagnosticStyle,
     },
+    /// Work with the translation catalogs (gettext PO) in sources/translations/.
+    Translate {
+        /// What to do.
+        #[command(subcommand)]
+        action: TranslateAction,
+    },
     /// Print a report about the sources.
     Report {
         /// Which report.
         #[arg(value_enum)]
         kind: ReportKind,
     },
+}
+
+/// Translation commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum TranslateAction {
+    /// Write translations/imprint.pot: every message of the sources.
+    Extract,
+    /// Merge the template into every language's PO file, as msgmerge does.
+    Update,
+    /// Print, per language, how many messages are translated, stale or missing.
+    Status,
 }
 
 /// The reports.
@@ -98,6 +115,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &
     match cli.command {
         Command::Check { format } => check(&cli.project, format, out, err),
         Command::Report { kind: ReportKind::Readability } => report_readability(&cli.project, out, err),
+        Command::Translate { action } => crate::translate::run(&cli.project, action, out, err),
         Command::Build { output, emit, format } => {
             let output = output.unwrap_or_else(|| {
                 if cli.project == std::path::Path::new(".") {
@@ -137,9 +155,9 @@ fn check(project: &std::path::Path, format: DiagnosticStyle, out: &mut dyn Write
     let (errors, warnings) = (checked.report.errors(), checked.report.warnings());
     let _ = writeln!(
         out,
-        "checked {} files, {} publications: {}",
+        "checked {} files, {} documents: {}",
         checked.files.len(),
-        checked.documents.len(),
+        checked.jobs.len(),
         summary(errors, warnings)
     );
     if errors > 0 { EXIT_ERRORS } else { EXIT_OK }
@@ -165,8 +183,8 @@ fn build(
         if checked.report.errors() > 0 {
             return EXIT_ERRORS;
         }
-        for (doc, _) in &checked.documents {
-            let _ = write!(out, "{}", dump(doc));
+        for job in &checked.jobs {
+            let _ = write!(out, "{}", dump(&job.doc));
         }
         return EXIT_OK;
     }
@@ -204,7 +222,7 @@ fn report_readability(project: &std::path::Path, out: &mut dyn Write, err: &mut 
         }
     };
     let targets = checked.sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
-    let docs: Vec<&crate::model::Document> = checked.documents.iter().map(|(d, _)| d).collect();
+    let docs: Vec<&crate::model::Document> = checked.jobs.iter().map(|j| &j.doc).collect();
     let rows = crate::readability::report::rows(&docs, &targets);
     let _ = write!(out, "{}", crate::readability::report::table(&rows, &targets));
     let missed = crate::readability::report::gate(&rows, &targets).len();

@@ -56,3 +56,37 @@ impl FontSet {
         names
     }
 }
+
+/// Which fonts each language is set in (`layouts/fonts.toml`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontPlan {
+    /// The families of languages not listed.
+    pub default: Vec<String>,
+    /// The families of each language, by BCP 47 tag.
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl FontPlan {
+    /// Parses `layouts/fonts.toml`.
+    pub fn parse(text: &str) -> Result<FontPlan, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The families of a language: its own list, else its primary language's, else the default.
+    pub fn families(&self, lang: &crate::model::LangTag) -> &[String] {
+        let tag = lang.as_str();
+        let primary = tag.split('-').next().unwrap_or(tag);
+        self.languages.get(tag).or_else(|| self.languages.get(primary)).unwrap_or(&self.default)
+    }
+}
+
+impl FontSet {
+    /// Whether a family of `families` has a glyph for `c`.
+    pub fn covers(&self, families: &[String], c: char) -> bool {
+        self.fonts.iter().any(|f| {
+            families.iter().any(|fam| f.info().family.eq_ignore_ascii_case(fam)) && f.info().coverage.contains(c as u32)
+        })
+    }
+}

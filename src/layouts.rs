@@ -29,6 +29,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("epub/nav.xhtml", include_str!("../layouts/epub/nav.xhtml")),
     ("epub/style.css", include_str!("../layouts/epub/style.css")),
     ("brochure.typ", include_str!("../layouts/brochure.typ")),
+    ("fonts.toml", include_str!("../layouts/fonts.toml")),
 ];
 
 fn entry(name: &str, text: String) -> (String, LayoutFile) {

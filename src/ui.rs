@@ -4,106 +4,106 @@
 //! Also the texts generated from data (a chart's alt text, its note), so that every renderer
 //! says the same thing in the same words.
 
+use crate::model::text::plain;
 use crate::model::{Chart, ChartTotal, Share, Tenths};
 
-/// The interface strings of one language.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Strings {
-    /// The skip link at the top of web pages.
-    pub skip_to_content: String,
-    /// The heading of the table of contents.
-    pub contents: String,
-    /// Before a photo credit.
-    pub photo: String,
-    /// The summary of the data table under a chart.
-    pub chart_table: String,
-    /// The header of the category column of a chart's table.
-    pub category: String,
-    /// The header of the share column of a chart's table.
-    pub share: String,
-    /// The note under a chart whose shares do not add up to 100% because of rounding.
-    pub rounding_note: String,
-    /// The note under a chart whose categories cover part of the population; `{total}` is
-    /// replaced by what they add up to.
-    pub partial_note: String,
-    /// The same note when the total is a range (some shares are "less than" values);
-    /// `{min}` and `{max}` are replaced.
-    pub partial_note_range: String,
-    /// "less than {n}%" in running text and alt text.
-    pub less_than: String,
-    /// "Published by".
-    pub published_by: String,
-    /// The heading of the list of photo credits.
-    pub photo_credits: String,
-    /// The title of the plain-language edition's glossary.
-    pub glossary: String,
-    /// Said at a section of the plain-language edition shown in its standard text.
-    pub plain_fallback: String,
-    /// The landmark that leads to the first section of a book.
-    pub start_of_content: String,
-    /// The heading of a book's list of landmarks.
-    pub landmarks: String,
-    /// The title of a book's title page.
-    pub title_page: String,
-    /// The title of the page about the publication (publisher, credits, accessibility).
-    pub about_publication: String,
-    /// The heading of the accessibility summary on that page.
-    pub accessibility: String,
-    /// Accessibility summary: always true of an imprint EPUB.
-    pub summary_structure: String,
-    /// Accessibility summary: when the book has images, all with text alternatives.
-    pub summary_images: String,
-    /// Accessibility summary: when the book has charts.
-    pub summary_charts: String,
-    /// Accessibility summary: always true (relative sizes, no fixed layout).
-    pub summary_display: String,
-    /// Accessibility summary: when nothing flashes, moves or plays sound.
-    pub summary_no_hazards: String,
+macro_rules! strings {
+    ($($name:ident: $doc:literal = $english:literal,)*) => {
+        /// The interface strings of one language.
+        #[derive(Debug, Clone, serde::Serialize)]
+        pub struct Strings {
+            $(#[doc = $doc] pub $name: String,)*
+            /// How numbers are written.
+            #[serde(skip)]
+            pub digits: Digits,
+        }
+
+        impl Strings {
+            /// The built-in English strings.
+            pub fn english() -> Strings {
+                Strings { $($name: $english.into(),)* digits: Digits::Latin }
+            }
+
+            /// Every string with its name, in declaration order.
+            pub fn fields(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($name), self.$name.as_str()),)*]
+            }
+
+            /// A string by name.
+            pub fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+                match name {
+                    $(stringify!($name) => Some(&mut self.$name),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    skip_to_content: "The skip link at the top of web pages." = "Skip to main content",
+    contents: "The heading of the table of contents." = "Contents",
+    photo: "Before a photo credit." = "Photo:",
+    chart_table: "The summary of the data table under a chart." = "The numbers as a table",
+    category: "The header of the category column of a chart's table." = "Category",
+    share: "The header of the share column of a chart's table." = "Share",
+    rounding_note: "The note under a chart whose shares do not add up to 100% because of rounding." = "Due to rounding, categories may add up to slightly above or below 100%.",
+    partial_note: "The note under a chart whose categories cover part of the population; `{total}` is replaced by what they add up to." = "The categories listed add up to {total}%; the rest are not broken down here.",
+    partial_note_range: "The same note when the total is a range (some shares are \"less than\" values); `{min}` and `{max}` are replaced." = "The categories listed add up to between {min}% and {max}%; the rest are not broken down here.",
+    less_than: "\"less than {n}%\" in running text and alt text." = "less than {n}%",
+    published_by: "\"Published by\" before the organization's name." = "Published by",
+    photo_credits: "The heading of the list of photo credits." = "Photo credits",
+    glossary: "The title of the plain-language edition's glossary." = "Words to know",
+    plain_fallback: "Said at a section of the plain-language edition shown in its standard text." = "This part is not yet written in plain language. It is shown here as it was first written.",
+    start_of_content: "The landmark that leads to the first section of a book." = "Start of content",
+    landmarks: "The heading of a book's list of landmarks." = "Landmarks",
+    title_page: "The title of a book's title page." = "Title page",
+    about_publication: "The title of the page about the publication (publisher, credits, accessibility)." = "About this publication",
+    accessibility: "The heading of the accessibility summary on that page." = "Accessibility",
+    summary_structure: "Accessibility summary: always true of an imprint EPUB." = "This publication has a table of contents, and every section is structured with headings, so it can be navigated by heading with a screen reader. The reading order follows the printed order.",
+    summary_images: "Accessibility summary: when the book has images, all with text alternatives." = "Every image has a text alternative.",
+    summary_charts: "Accessibility summary: when the book has charts." = "Each chart is described in words, and its numbers are also given in a table.",
+    summary_display: "Accessibility summary: always true (relative sizes, no fixed layout)." = "Text sizes are relative, so the text can be enlarged and restyled in the reading system.",
+    summary_no_hazards: "Accessibility summary: when nothing flashes, moves or plays sound." = "It contains no flashing, moving or sound content.",
+    draft_translation: "Said in the colophon of a publication whose translation is a draft." = "This translation has not yet been reviewed by a native speaker.",
+    untranslated_parts: "Said in the colophon when some parts are shown in the original language." = "Some parts are not yet translated and are shown in the original language.",
+    about_edition: "The heading of the colophon notes." = "About this edition",
+}
+
+/// The digits numbers are written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Digits {
+    /// 0123456789.
+    #[default]
+    Latin,
+    /// ۰۱۲۳۴۵۶۷۸۹ (Persian), with the Arabic percent sign and decimal separator.
+    Persian,
 }
 
 impl Strings {
-    /// The built-in English strings.
-    pub fn english() -> Strings {
-        Strings {
-            skip_to_content: "Skip to main content".into(),
-            contents: "Contents".into(),
-            photo: "Photo:".into(),
-            chart_table: "The numbers as a table".into(),
-            category: "Category".into(),
-            share: "Share".into(),
-            rounding_note: "Due to rounding, categories may add up to slightly above or below 100%.".into(),
-            partial_note: "The categories listed add up to {total}%; the rest are not broken down here.".into(),
-            partial_note_range:
-                "The categories listed add up to between {min}% and {max}%; the rest are not broken down here.".into(),
-            less_than: "less than {n}%".into(),
-            published_by: "Published by".into(),
-            photo_credits: "Photo credits".into(),
-            glossary: "Words to know".into(),
-            plain_fallback: "This part is not yet written in plain language. It is shown here as it was first written."
-                .into(),
-            start_of_content: "Start of content".into(),
-            landmarks: "Landmarks".into(),
-            title_page: "Title page".into(),
-            about_publication: "About this publication".into(),
-            accessibility: "Accessibility".into(),
-            summary_structure:
-                "This publication has a table of contents, and every section is structured with headings, \
-                                so it can be navigated by heading with a screen reader. The reading order follows the \
-                                printed order."
-                    .into(),
-            summary_images: "Every image has a text alternative.".into(),
-            summary_charts: "Each chart is described in words, and its numbers are also given in a table.".into(),
-            summary_display: "Text sizes are relative, so the text can be enlarged and restyled in the reading system."
-                .into(),
-            summary_no_hazards: "It contains no flashing, moving or sound content.".into(),
+    /// A number (or any text) with its ASCII digits written in the language's digits.
+    pub fn number(&self, n: impl std::fmt::Display) -> String {
+        let s = n.to_string();
+        match self.digits {
+            Digits::Latin => s,
+            Digits::Persian => s
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+                    '.' => '\u{066B}',
+                    '%' => '\u{066A}',
+                    c => c,
+                })
+                .collect(),
         }
     }
 
     /// A share as printed in charts and tables: `73%`, `<1%`.
     pub fn share_short(&self, share: Share) -> String {
         match share {
-            Share::Percent(t) => format!("{}%", Tenths(t)),
-            Share::LessThan(t) => format!("<{}%", Tenths(t)),
+            Share::Percent(t) => self.number(format!("{}%", Tenths(t))),
+            Share::LessThan(t) => self.number(format!("<{}%", Tenths(t))),
         }
     }
 
@@ -111,7 +111,7 @@ impl Strings {
     pub fn share_words(&self, share: Share) -> String {
         match share {
             Share::Percent(_) => self.share_short(share),
-            Share::LessThan(t) => self.less_than.replace("{n}", &Tenths(t).to_string()),
+            Share::LessThan(t) => self.number(self.less_than.replace("{n}", &Tenths(t).to_string())),
         }
     }
 
@@ -119,8 +119,8 @@ impl Strings {
     /// "Type of Trafficking. Survivors served in FY2024...: Sex 73%, Labor 18%, ...".
     pub fn chart_alt(&self, chart: &Chart) -> String {
         let items: Vec<String> =
-            chart.categories.iter().map(|c| format!("{} {}", c.label, self.share_words(c.share))).collect();
-        format!("{}. {}: {}.", chart.title, chart.population, items.join(", "))
+            chart.categories.iter().map(|c| format!("{} {}", plain(&c.label), self.share_words(c.share))).collect();
+        format!("{}. {}: {}.", plain(&chart.title), plain(&chart.population), items.join(", "))
     }
 
     /// The note shown under a chart, if its shares do not add up to exactly 100%.
@@ -129,12 +129,14 @@ impl Strings {
             ChartTotal::Complete => None,
             ChartTotal::Rounded => Some(self.rounding_note.clone()),
             ChartTotal::Partial(range) if range.min == range.max => {
-                Some(self.partial_note.replace("{total}", &Tenths(range.min).to_string()))
+                Some(self.number(self.partial_note.replace("{total}", &Tenths(range.min).to_string())))
             }
             ChartTotal::Partial(range) => Some(
-                self.partial_note_range
-                    .replace("{min}", &Tenths(range.min).to_string())
-                    .replace("{max}", &Tenths(range.max).to_string()),
+                self.number(
+                    self.partial_note_range
+                        .replace("{min}", &Tenths(range.min).to_string())
+                        .replace("{max}", &Tenths(range.max).to_string()),
+                ),
             ),
         }
     }

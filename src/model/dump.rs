@@ -84,17 +84,23 @@ impl Dumper {
                 };
                 self.line(
                     depth,
-                    &format!("chart #{} h{} {:?} population={:?} total={total}", c.id, c.level, c.title, c.population),
+                    &format!(
+                        "chart #{} h{} {} population={} total={total}",
+                        c.id,
+                        c.level,
+                        inlines(&c.title),
+                        inlines(&c.population)
+                    ),
                 );
                 for cat in &c.categories {
-                    self.line(depth + 1, &format!("category {:?} {}", cat.label, share(cat.share)));
+                    self.line(depth + 1, &format!("category {} {}", inlines(&cat.label), share(cat.share)));
                 }
             }
             Block::Timeline(t) => {
                 self.line(depth, &format!("timeline #{} h{}", t.id, t.level));
                 for e in &t.events {
-                    self.line(depth + 1, &format!("event {} {:?}", e.year, e.title));
-                    self.line(depth + 2, &format!("text {:?}", e.text));
+                    self.line(depth + 1, &format!("event {} {}", e.year, inlines(&e.title)));
+                    self.line(depth + 2, &format!("text {}", inlines(&e.text)));
                     if let Some(f) = &e.figure {
                         self.figure(depth + 2, f);
                     }

@@ -99,6 +99,8 @@ pub struct Document {
     /// The id of the section that print layouts put on the cover (the web edition shows it
     /// first, like any other).
     pub cover: Option<String>,
+    /// Notes about this edition for the colophon (a draft translation, untranslated parts).
+    pub notices: Vec<String>,
 }
 
 /// The publishing organization, as metadata.
@@ -312,9 +314,9 @@ pub struct Chart {
     /// The absolute heading level of the chart title.
     pub level: u8,
     /// The title ("Type of Trafficking").
-    pub title: String,
+    pub title: Inlines,
     /// Who the figures describe ("Survivors served in FY2024 who reported their information").
-    pub population: String,
+    pub population: Inlines,
     /// The categories, in the order the source gives them.
     pub categories: Vec<Category>,
     /// What the shares add up to.
@@ -327,7 +329,7 @@ pub struct Chart {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     /// The label ("Labor").
-    pub label: String,
+    pub label: Inlines,
     /// Its share of the population.
     pub share: Share,
 }
@@ -361,9 +363,9 @@ pub struct Event {
     /// The year.
     pub year: i32,
     /// The title ("Cast Founded").
-    pub title: String,
+    pub title: Inlines,
     /// What happened.
-    pub text: String,
+    pub text: Inlines,
     /// A picture of it, when its file exists.
     pub figure: Option<Figure>,
     /// Where it is declared.

@@ -83,7 +83,9 @@ fn push_prose(blocks: &[Block], kind: ProseKind, out: &mut Vec<(ProseKind, Strin
     for b in blocks {
         match b {
             Block::Paragraph(p) => out.push((kind, super::text::plain(&p.content))),
-            Block::Timeline(t) => out.extend(t.events.iter().map(|e| (ProseKind::Paragraph, e.text.clone()))),
+            Block::Timeline(t) => {
+                out.extend(t.events.iter().map(|e| (ProseKind::Paragraph, super::text::plain(&e.text))))
+            }
             Block::List(l) => l.items.iter().for_each(|i| push_prose(i, ProseKind::Item, out)),
             Block::Quote(inner) | Block::Lang { blocks: inner, .. } => push_prose(inner, kind, out),
             Block::Heading(_) | Block::Table(_) | Block::Figure(_) | Block::Chart(_) | Block::Rule => {}

@@ -29,6 +29,14 @@ pub fn output_path(doc: &Document, extension: &str) -> PathBuf {
     PathBuf::from(doc.lang.as_str()).join(format!("{}-{}.{extension}", doc.id, doc.edition.slug()))
 }
 
+/// A CSS `font-family` value: the language's families, then the system's sans-serif.
+pub fn css_font_family(families: &[String]) -> String {
+    let mut out: Vec<String> =
+        families.iter().map(|f| format!("\"{}\"", f.replace(['"', '\\', ';', '{', '}', '<'], ""))).collect();
+    out.extend(["system-ui".to_string(), "sans-serif".to_string()]);
+    out.join(", ")
+}
+
 /// The brand colours, validated, as `#rrggbb`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Theme {
@@ -90,6 +98,8 @@ pub struct RenderContext<'a> {
     pub layouts: &'a Layouts,
     /// The fonts of `fonts/` (loaded only when a format needs them).
     pub fonts: Option<&'a FontSet>,
+    /// Which fonts each language is set in.
+    pub font_plan: &'a crate::fonts::FontPlan,
     /// The brand colours.
     pub theme: &'a Theme,
     /// Interface strings in the document's language.

@@ -23,6 +23,9 @@ pub struct Config {
     /// The reading level a plain-language edition must reach.
     #[serde(default)]
     pub readability: ReadabilityConfig,
+    /// Settings of each translation, by language tag.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, Spanned<TranslationConfig>>,
     /// The publications to build.
     #[serde(rename = "publication")]
     pub publications: Vec<Spanned<PublicationConfig>>,
@@ -128,6 +131,29 @@ fn default_inflesz() -> f64 {
 
 fn default_long() -> usize {
     20
+}
+
+/// `[translations.<lang>]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TranslationConfig {
+    /// What to do with messages not (or no longer) translated.
+    #[serde(default)]
+    pub missing: MissingPolicy,
+    /// The digits numbers are written with.
+    #[serde(default)]
+    pub digits: crate::ui::Digits,
+}
+
+/// What to do with untranslated or stale messages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingPolicy {
+    /// Show the source text, tagged with the source language, and say so in the colophon.
+    #[default]
+    Fallback,
+    /// Do not build the language until every message is translated.
+    Block,
 }
 
 /// `[checks]`.

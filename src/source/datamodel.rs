@@ -39,6 +39,24 @@ pub struct DataIndex {
     pub plain: DataSet,
     /// The glossary of the plain-language edition, in file order.
     pub glossary: Vec<GlossaryEntry>,
+    /// The texts of every image, with or without a file, so that they can be translated
+    /// before the file arrives.
+    pub image_texts: Vec<ImageText>,
+}
+
+/// The translatable texts of an image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageText {
+    /// The image id.
+    pub id: String,
+    /// Its alt text (none when decorative).
+    pub alt: Option<String>,
+    /// Its caption.
+    pub caption: Option<String>,
+    /// Its caption in the plain-language edition, when it differs.
+    pub plain_caption: Option<String>,
+    /// Where it is declared.
+    pub origin: Origin,
 }
 
 /// A glossary entry.
@@ -52,6 +70,11 @@ pub struct GlossaryEntry {
     pub definition: String,
     /// Where it is declared.
     pub origin: Origin,
+}
+
+/// A data string as inline content.
+fn text(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.to_string())]
 }
 
 fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
@@ -76,9 +99,18 @@ impl DataIndex {
         let mut standard = DataSet { incomplete: !complete, ..DataSet::default() };
         let mut plain = standard.clone();
         let mut glossary = Vec::new();
+        let mut image_texts = Vec::new();
         for (file, data) in &parsed {
             for image in &data.image {
                 let id = image.get_ref().id.get_ref().clone();
+                let img = image.get_ref();
+                image_texts.push(ImageText {
+                    id: id.clone(),
+                    alt: img.alt.as_ref().map(|a| a.get_ref().trim().to_string()),
+                    caption: img.caption.clone(),
+                    plain_caption: img.plain_caption.clone().filter(|p| Some(p) != img.caption.as_ref()),
+                    origin: origin(*file, image),
+                });
                 ids.claim(&id, span(*file, &image.get_ref().id), report);
                 let figure = resolve_image(dir, *file, image, report);
                 let plain_figure = figure.clone().map(|mut f| {
@@ -109,11 +141,15 @@ impl DataIndex {
                 match resolve_chart(*file, chart, tolerance, report) {
                     Some(resolved) => {
                         let mut p = resolved.clone();
-                        p.title = c.plain_title.clone().unwrap_or(p.title);
-                        p.population = c.plain_population.clone().unwrap_or(p.population);
+                        if let Some(t) = &c.plain_title {
+                            p.title = text(t);
+                        }
+                        if let Some(t) = &c.plain_population {
+                            p.population = text(t);
+                        }
                         for (cat, data) in p.categories.iter_mut().zip(&c.category) {
                             if let Some(label) = &data.get_ref().plain_label {
-                                cat.label = label.clone();
+                                cat.label = text(label);
                             }
                         }
                         plain.charts.insert(p.id.clone(), p);
@@ -134,7 +170,7 @@ impl DataIndex {
                 plain.timelines.insert(t.id.clone(), t);
             }
         }
-        DataIndex { standard, plain, glossary }
+        DataIndex { standard, plain, glossary, image_texts }
     }
 }
 
@@ -169,7 +205,13 @@ impl DataSet {
                 true => (e.plain_title.as_ref().unwrap_or(&e.title), e.plain_text.as_ref().unwrap_or(&e.text)),
                 false => (&e.title, &e.text),
             };
-            events.push(Event { year, title: title.clone(), text: text.clone(), figure, origin: origin(file, entry) });
+            events.push(Event {
+                year,
+                title: self::text(title),
+                text: self::text(text),
+                figure,
+                origin: origin(file, entry),
+            });
         }
         Timeline { id: t.id.get_ref().clone(), level: 0, events }
     }
@@ -197,7 +239,7 @@ fn resolve_chart(file: usize, chart: &Spanned<ChartData>, tolerance: f64, report
     let mut ok = true;
     for cat in &c.category {
         match parse_share(cat.get_ref().percent.get_ref()) {
-            Ok(share) => categories.push(Category { label: cat.get_ref().label.clone(), share }),
+            Ok(share) => categories.push(Category { label: text(&cat.get_ref().label), share }),
             Err(message) => {
                 ok = false;
                 report.push(Diagnostic::error(message).at(span(file, &cat.get_ref().percent)).hint(
@@ -244,8 +286,8 @@ fn resolve_chart(file: usize, chart: &Spanned<ChartData>, tolerance: f64, report
     Some(Chart {
         id: id.clone(),
         level: 0,
-        title: c.title.clone(),
-        population: c.population.clone(),
+        title: text(&c.title),
+        population: text(&c.population),
         categories,
         total,
         origin: origin(file, chart),

@@ -86,6 +86,37 @@ pub(crate) fn parse_section(
     })
 }
 
+/// Parses one message of inline Markdown (a translated paragraph, heading or list item) into
+/// inline content; the first problem found is the error. Text that Markdown would read as a
+/// block (a list marker at the start...) stays literal text.
+pub fn parse_inline_markdown(text: &str) -> Result<Inlines, String> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, &options());
+    let mut ids = IdRegistry::default();
+    let mut report = Report::default();
+    let data = DataSet::default();
+    let mut conv = Converter {
+        file: usize::MAX,
+        body: text,
+        body_offset: 0,
+        line_starts: line_starts(text),
+        data: &data,
+        ids: &mut ids,
+        report: &mut report,
+        level: SECTION_LEVEL,
+        links: Vec::new(),
+    };
+    let mut children = root.children();
+    let inlines = match (children.next(), children.next()) {
+        (Some(first), None) if matches!(first.data().value, NodeValue::Paragraph) => conv.inlines(first),
+        _ => vec![Inline::Text(text.trim().to_string())],
+    };
+    match report.diagnostics.first() {
+        Some(d) => Err(d.message.clone()),
+        None => Ok(inlines),
+    }
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }

@@ -19,11 +19,12 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Report, SourceFiles, Span};
+use crate::i18n::resolve::Translation;
 use crate::model::{Block, LangTag, Origin};
 
 pub use config::{Config, Format};
-pub use datamodel::{DataIndex, DataSet, GlossaryEntry};
-pub use markdown::normalize_url;
+pub use datamodel::{DataIndex, DataSet, GlossaryEntry, ImageText};
+pub use markdown::{normalize_url, parse_inline_markdown};
 
 /// The loaded sources of a project.
 #[derive(Debug)]
@@ -38,6 +39,11 @@ pub struct Sources {
     pub sections: Vec<SourceSection>,
     /// The glossary of the plain-language edition.
     pub glossary: Vec<GlossaryEntry>,
+    /// The translatable texts of every image.
+    pub image_texts: Vec<ImageText>,
+    /// The catalog of every language to build besides the source language, in the order of
+    /// `imprint.toml` (empty when its PO file does not exist yet).
+    pub translations: Vec<Translation>,
 }
 
 /// One section: a Markdown file of `content/`, parsed.
@@ -184,7 +190,55 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     if let Some(config) = &config {
         configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
     }
-    Ok(Sources { dir: dir.to_path_buf(), config, source_lang, sections, glossary: data.glossary })
+    let translations = load_translations(dir, config.as_ref(), files, report)?;
+    Ok(Sources {
+        dir: dir.to_path_buf(),
+        config,
+        source_lang,
+        sections,
+        glossary: data.glossary,
+        image_texts: data.image_texts,
+        translations,
+    })
+}
+
+/// The PO catalog of each language to build; a malformed one is reported at its line.
+fn load_translations(
+    dir: &Path,
+    config: Option<&Config>,
+    files: &mut SourceFiles,
+    report: &mut Report,
+) -> Result<Vec<Translation>, LoadFailure> {
+    let Some(config) = config else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for lang in &config.languages.build {
+        let Ok(tag) = crate::lang::parse_lang(lang.get_ref()) else { continue };
+        if tag == crate::lang::parse_lang(config.languages.source.get_ref()).unwrap_or(tag.clone()) {
+            continue;
+        }
+        let name = format!("{}/{}.po", crate::i18n::FOLDER, tag.as_str());
+        let path = dir.join(&name);
+        if !path.exists() {
+            out.push(Translation { lang: tag, catalog: crate::i18n::Catalog::default(), file: None });
+            continue;
+        }
+        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        match crate::i18n::po::parse(files.text(file)) {
+            Ok(catalog) => out.push(Translation { lang: tag, catalog, file: Some(file) }),
+            Err(e) => {
+                let text = files.text(file);
+                let start: usize = text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
+                let at =
+                    start + text[start..].char_indices().nth(e.column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(0);
+                report.push(
+                    Diagnostic::error(format!("malformed PO file: {}", e.message))
+                        .at(Span::new(file, at..at + 1))
+                        .hint("PO strings are in double quotes, one keyword per line (msgctxt, msgid, msgstr); Poedit writes them correctly."),
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The name shown in diagnostics: the path as the user would type it from the project folder.

@@ -17,7 +17,7 @@ fn base_fixture_is_clean() {
     let run = imprint_in(&project(None), &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "");
-    assert!(run.stdout.ends_with("1 publications: 0 errors, 0 warnings\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("1 documents: 0 errors, 0 warnings\n"), "{}", run.stdout);
 }
 
 #[test]

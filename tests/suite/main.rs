@@ -7,6 +7,7 @@ mod pdfread;
 mod check;
 mod epub;
 mod html;
+mod i18n;
 mod model;
 mod pdf;
 mod plain;

@@ -131,6 +131,7 @@ fn build_errors_name_the_layout_or_the_content_line() {
     let mut failures = Vec::new();
     for name in &names {
         let project = project(Some(&format!("build-errors/{name}")));
+        patch_layout(&project);
         let out = project.join("output");
         let run = imprint_in(&project, &["build", "--format", "short"]);
         if run.code != 1 {
@@ -146,4 +147,22 @@ fn build_errors_name_the_layout_or_the_content_line() {
     }
     assert!(names.len() >= 4);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Makes a broken copy of the built-in brochure layout from a fixture's `layouts/insert.typ`
+/// (lines added after the layout's `set par(` line) or `layouts/prepend.typ` (added at the
+/// top), so that the fixture breaks the current layout, not an old copy of it.
+fn patch_layout(project: &Path) {
+    let layouts = project.join("layouts");
+    let builtin = std::fs::read_to_string(repo().join("layouts/brochure.typ")).unwrap();
+    let patched = if let Ok(insert) = std::fs::read_to_string(layouts.join("insert.typ")) {
+        let at = builtin.find("  set par(").expect("marker line");
+        let at = at + builtin[at..].find('\n').unwrap() + 1;
+        format!("{}{insert}{}", &builtin[..at], &builtin[at..])
+    } else if let Ok(prepend) = std::fs::read_to_string(layouts.join("prepend.typ")) {
+        format!("{prepend}{builtin}")
+    } else {
+        return;
+    };
+    std::fs::write(layouts.join("brochure.typ"), patched).unwrap();
 }

@@ -122,7 +122,7 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
 
     let mut toc = Vec::new();
     for s in &doc.sections {
-        let mut body = BodyWriter::epub(strings, &documents, cx.theme);
+        let mut body = BodyWriter::epub(strings, &documents, cx.theme, doc.dir == Direction::Rtl);
         body.section(s);
         let href = section_href(&s.id);
         let has_svg = walk::has_chart(&s.blocks);
@@ -168,7 +168,9 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     );
     let style = env
         .get_template("style.css")
-        .and_then(|t| t.render(context! { brand => cx.theme }))
+        .and_then(|t| {
+            t.render(context! { brand => cx.theme, fonts => super::css_font_family(cx.font_plan.families(&doc.lang)) })
+        })
         .map_err(|e| template_error(e, css))?;
     items.push(Item {
         href: "style.css".into(),

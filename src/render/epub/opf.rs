@@ -122,6 +122,12 @@ pub(super) fn about_page(doc: &Document, strings: &Strings, a11y: &Accessibility
     if !credits.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>\n{}\n</ul>", escape(&strings.photo_credits), credits.join("\n"));
     }
+    if !doc.notices.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&strings.about_edition));
+        for n in &doc.notices {
+            let _ = writeln!(out, "<p>{}</p>", escape(n));
+        }
+    }
     let _ = writeln!(out, "<h2>{}</h2>\n<p>{}</p>", escape(&strings.accessibility), escape(&a11y.summary));
     out.push_str("</section>\n");
     out

@@ -38,6 +38,8 @@ pub(crate) struct BodyWriter<'a> {
     documents: Option<&'a BTreeMap<String, String>>,
     /// The brand colours (EPUB's SVG charts).
     theme: Option<&'a Theme>,
+    /// Whether the document runs right to left (EPUB's SVG charts are then mirrored).
+    rtl: bool,
     /// Ids written so far: an image placed twice gets its id only the first time.
     ids: BTreeSet<String>,
 }
@@ -50,13 +52,19 @@ impl<'a> BodyWriter<'a> {
             flavor: Flavor::Web,
             documents: None,
             theme: None,
+            rtl: false,
             ids: BTreeSet::new(),
         }
     }
 
     /// A writer of EPUB XHTML; `documents` maps anchor ids to their content documents.
-    pub(crate) fn epub(strings: &'a Strings, documents: &'a BTreeMap<String, String>, theme: &'a Theme) -> Self {
-        BodyWriter { flavor: Flavor::Epub, documents: Some(documents), theme: Some(theme), ..Self::new(strings) }
+    pub(crate) fn epub(
+        strings: &'a Strings,
+        documents: &'a BTreeMap<String, String>,
+        theme: &'a Theme,
+        rtl: bool,
+    ) -> Self {
+        BodyWriter { flavor: Flavor::Epub, documents: Some(documents), theme: Some(theme), rtl, ..Self::new(strings) }
     }
 
     /// `<br>` or `<br/>`.
@@ -247,13 +255,13 @@ impl<'a> BodyWriter<'a> {
         let strings = self.strings;
         let level = self.level(c.level);
         let _ = write!(self.out, "<div class=\"chart\" id=\"{id}\">\n<h{level} id=\"{id}-title\">");
-        self.text(&c.title);
+        self.inlines(&c.title);
         let _ = writeln!(self.out, "</h{level}>");
         if let Some(theme) = self.theme {
             self.push("<p class=\"chart-population\">");
-            self.text(&c.population);
+            self.inlines(&c.population);
             self.push("</p>\n");
-            let svg = super::svg::bar_chart(c, strings, theme);
+            let svg = super::svg::bar_chart(c, strings, theme, self.rtl);
             self.push(&svg);
             self.chart_note(c);
             self.chart_table(c, Some(&format!("{id}-data")));
@@ -261,16 +269,17 @@ impl<'a> BodyWriter<'a> {
             return;
         }
         self.push("<p class=\"chart-population\">");
-        self.text(&c.population);
+        self.inlines(&c.population);
         self.push("</p>\n");
         let _ =
             writeln!(self.out, "<div class=\"bars\" role=\"img\" aria-label=\"{}\">", escape(&strings.chart_alt(c)));
         for cat in &c.categories {
             let tenths = cat.share.bar_tenths();
+            self.push("<div class=\"bar-row\"><span class=\"bar-label\">");
+            self.inlines(&cat.label);
             let _ = writeln!(
                 self.out,
-                "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar-track\"><span class=\"bar\" style=\"width: {}.{}%\"></span></span><span class=\"bar-value\">{}</span></div>",
-                escape(&cat.label),
+                "</span><span class=\"bar-track\"><span class=\"bar\" style=\"width: {}.{}%\"></span></span><span class=\"bar-value\">{}</span></div>",
                 tenths / 10,
                 tenths % 10,
                 escape(&strings.share_short(cat.share))
@@ -302,9 +311,9 @@ impl<'a> BodyWriter<'a> {
             }
             None => self.push("<table>\n<caption>"),
         }
-        self.text(&c.title);
+        self.inlines(&c.title);
         self.push(": ");
-        self.text(&c.population);
+        self.inlines(&c.population);
         self.push("</caption>\n<thead>\n<tr><th scope=\"col\">");
         self.text(&strings.category);
         self.push("</th><th scope=\"col\">");
@@ -312,7 +321,7 @@ impl<'a> BodyWriter<'a> {
         self.push("</th></tr>\n</thead>\n<tbody>\n");
         for cat in &c.categories {
             self.push("<tr><th scope=\"row\">");
-            self.text(&cat.label);
+            self.inlines(&cat.label);
             self.push("</th><td>");
             self.text(&strings.share_short(cat.share));
             self.push("</td></tr>\n");
@@ -324,11 +333,15 @@ impl<'a> BodyWriter<'a> {
         let _ = writeln!(self.out, "<ol class=\"timeline\" id=\"{}\">", escape(&t.id));
         for e in &t.events {
             let level = self.level(t.level);
-            let _ = write!(self.out, "<li>\n<h{level} class=\"event-title\"><span class=\"year\">{}</span> ", e.year);
-            self.text(&e.title);
+            let _ = write!(
+                self.out,
+                "<li>\n<h{level} class=\"event-title\"><span class=\"year\">{}</span> ",
+                escape(&self.strings.number(e.year))
+            );
+            self.inlines(&e.title);
             let _ = writeln!(self.out, "</h{level}>");
             self.push("<p>");
-            self.text(&e.text);
+            self.inlines(&e.text);
             self.push("</p>\n");
             if let Some(f) = &e.figure {
                 self.figure(f);

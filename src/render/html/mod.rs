@@ -33,6 +33,7 @@ struct PageView {
     legal_name: Option<String>,
     website: Option<String>,
     sections: Vec<NavEntry>,
+    notices: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,7 +99,11 @@ impl HtmlRenderer {
         env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
         let css_text = env
             .get_template("style.css")
-            .and_then(|t| t.render(context! { brand => cx.theme }))
+            .and_then(|t| {
+                t.render(
+                    context! { brand => cx.theme, fonts => super::css_font_family(cx.font_plan.families(&doc.lang)) },
+                )
+            })
             .map_err(|e| template_error(e, css))?;
 
         let mut body = BodyWriter::new(cx.strings);
@@ -118,6 +123,7 @@ impl HtmlRenderer {
             legal_name: doc.organization.legal_name.clone(),
             website: doc.organization.website.clone(),
             sections: doc.sections.iter().map(|s| NavEntry { id: s.id.clone(), title: section_label(s) }).collect(),
+            notices: doc.notices.clone(),
         };
         let html = env
             .get_template("page.html")

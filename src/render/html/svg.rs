@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::escape::escape;
 use crate::model::Chart;
+use crate::model::text::plain;
 use crate::render::Theme;
 use crate::ui::Strings;
 
@@ -14,8 +15,9 @@ const WIDTH: u32 = 600;
 const BAR: u32 = 510;
 const ROW: u32 = 50;
 
-/// The chart as an `<svg>` element (with its namespace, for XHTML).
-pub(crate) fn bar_chart(c: &Chart, strings: &Strings, theme: &Theme) -> String {
+/// The chart as an `<svg>` element (with its namespace, for XHTML). Right to left, it is
+/// drawn mirrored: labels and bars start at the right, values are at the left.
+pub(crate) fn bar_chart(c: &Chart, strings: &Strings, theme: &Theme, rtl: bool) -> String {
     let id = escape(&c.id);
     let height = ROW * c.categories.len() as u32 + 6;
     let (text, accent) = (escape(&theme.text), escape(&theme.accent));
@@ -30,18 +32,26 @@ pub(crate) fn bar_chart(c: &Chart, strings: &Strings, theme: &Theme) -> String {
     for (i, cat) in c.categories.iter().enumerate() {
         let y = ROW * i as u32;
         let width = BAR * cat.share.bar_tenths() / 1000;
-        let _ = writeln!(out, "<text x=\"0\" y=\"{}\">{}</text>", y + 18, escape(&cat.label));
+        let width = width.max(2);
+        let (label_x, label_anchor, track_x, bar_x, value_x, value_anchor) =
+            if rtl { (WIDTH, "end", WIDTH - BAR, WIDTH - width, 0, "start") } else { (0, "start", 0, 0, WIDTH, "end") };
         let _ = writeln!(
             out,
-            "<rect x=\"0.5\" y=\"{}\" width=\"{BAR}\" height=\"18\" fill=\"none\" stroke=\"{accent}\"/>\
-             <rect x=\"0.5\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{accent}\"/>",
-            y + 25,
-            y + 25,
-            width.max(2)
+            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"{label_anchor}\">{}</text>",
+            y + 18,
+            escape(&plain(&cat.label))
         );
         let _ = writeln!(
             out,
-            "<text x=\"{WIDTH}\" y=\"{}\" text-anchor=\"end\" font-weight=\"bold\">{}</text>",
+            "<rect x=\"{track_x}.5\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"none\" stroke=\"{accent}\"/>\
+             <rect x=\"{bar_x}.5\" y=\"{}\" width=\"{width}\" height=\"18\" fill=\"{accent}\"/>",
+            y + 25,
+            BAR - 1,
+            y + 25,
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{value_x}\" y=\"{}\" text-anchor=\"{value_anchor}\" font-weight=\"bold\">{}</text>",
             y + 40,
             escape(&strings.share_short(cat.share))
         );

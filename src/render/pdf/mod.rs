@@ -34,7 +34,8 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
-        let generated = markup::generate(doc, &format!("/layouts/{LAYOUT}"), cx.theme, cx.strings);
+        let fonts = cx.font_plan.families(&doc.lang);
+        let generated = markup::generate(doc, &format!("/layouts/{LAYOUT}"), cx.theme, cx.strings, fonts);
         let layouts = cx
             .layouts
             .iter()
@@ -146,6 +147,12 @@ impl Mapper<'_> {
         let spans = std::iter::once(d.span).chain(d.trace.iter().rev().map(|t| t.span.into()));
         let site = spans.filter_map(|span| self.site(span)).next();
         let mut hints: Vec<String> = d.hints.iter().map(|h| sentence(&h.v)).collect();
+        if site.is_none() && d.message.starts_with("unexpected argument") {
+            hints.push(format!(
+                "imprint calls the functions of layouts/{LAYOUT} with these arguments; the layout must accept them \
+                 (compare it with the built-in layout)."
+            ));
+        }
         if matches!(site, Some(Site::Source(_))) {
             hints.push(
                 "The text comes from this place in the sources; imprint wrote it into the brochure's Typst file."

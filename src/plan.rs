@@ -1,0 +1,96 @@
+//! The build matrix: every publication, in every language it is built in, in every edition.
+//! Each document is resolved into its language here, with the interface strings of that
+//! language, before any renderer runs.
+
+use crate::assemble::assemble;
+use crate::diag::{Diagnostic, Report, SourceFiles};
+use crate::i18n::resolve::{Resolver, Translation};
+use crate::model::{Document, Edition};
+use crate::source::config::MissingPolicy;
+use crate::source::{Format, Sources};
+use crate::ui::{Digits, Strings};
+
+/// One document to render, with its formats and its interface strings.
+#[derive(Debug)]
+pub struct Job {
+    /// The document, in one language and edition.
+    pub doc: Document,
+    /// The formats to render it in.
+    pub formats: Vec<Format>,
+    /// The interface strings of its language.
+    pub strings: Strings,
+}
+
+/// The interface strings of a language, and the names of those not translated.
+pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (Strings, Vec<String>) {
+    let mut strings = Strings::english();
+    strings.digits = digits;
+    let mut missing = Vec::new();
+    let Some(tr) = translation else { return (strings, missing) };
+    let english = Strings::english();
+    for (name, source) in english.fields() {
+        match tr.catalog.find(Some(&format!("ui/{name}")), source) {
+            Some(e) if e.translated() => {
+                if let Some(field) = strings.field_mut(name) {
+                    *field = e.msgstr.clone();
+                }
+            }
+            _ => missing.push(format!("ui/{name}")),
+        }
+    }
+    (strings, missing)
+}
+
+/// Plans every document; problems (a blocked language, a bad translation) go to `report`.
+pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<Job> {
+    let Some(config) = &sources.config else { return Vec::new() };
+    let mut jobs = Vec::new();
+    let mut languages: Vec<Option<&Translation>> = vec![None];
+    languages.extend(sources.translations.iter().map(Some));
+    for translation in languages {
+        let settings = translation.and_then(|t| config.translations.get(t.lang.as_str())).map(|s| s.get_ref());
+        let policy = settings.map(|s| s.missing).unwrap_or_default();
+        let digits = settings.map(|s| s.digits).unwrap_or_default();
+        let (strings, ui_missing) = strings_for(translation, digits);
+        for p in &config.publications {
+            let p = p.get_ref();
+            let mut editions: Vec<Edition> = p.editions.iter().map(|e| *e.get_ref()).collect();
+            editions.sort();
+            editions.dedup();
+            for edition in editions {
+                let resolver = Resolver::new(translation, files, sources.source_lang.clone(), edition);
+                let Some(mut doc) = assemble(sources, p, edition, &resolver, &strings, report) else { continue };
+                for d in resolver.take_problems() {
+                    report.push(d);
+                }
+                let missing = resolver.missing().len() + ui_missing.len();
+                if let Some(tr) = translation {
+                    if missing > 0 && policy == MissingPolicy::Block {
+                        let at = tr.file.map(|f| crate::diag::Span::new(f, 0..0));
+                        let mut d = Diagnostic::error(format!(
+                            "`{}` is not built: {missing} messages of `{}` ({}) are not translated or are out of date",
+                            tr.lang.as_str(),
+                            p.id.get_ref(),
+                            edition.slug()
+                        ))
+                        .hint("Translate them (imprint translate status lists the counts), or set missing = \"fallback\" for this language in imprint.toml.");
+                        if let Some(at) = at {
+                            d = d.at(at);
+                        }
+                        report.push(d);
+                        continue;
+                    }
+                    if tr.draft() {
+                        doc.notices.push(strings.draft_translation.clone());
+                    }
+                    if missing > 0 {
+                        doc.notices.push(strings.untranslated_parts.clone());
+                    }
+                }
+                let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
+                jobs.push(Job { doc, formats, strings: strings.clone() });
+            }
+        }
+    }
+    jobs
+}

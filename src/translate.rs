@@ -1,0 +1,116 @@
+//! `imprint translate`: extract the template, merge it into each language's catalog, and say
+//! where each language stands. The catalogs are the translators' files; imprint writes them
+//! only here, atomically, and never while building.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::build::{self, Checked};
+use crate::cli::{EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, TranslateAction};
+use crate::diag::{self, Style};
+use crate::i18n::{self, Catalog, FOLDER, TEMPLATE};
+
+/// Runs one translation command.
+pub fn run(project: &Path, action: TranslateAction, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let checked = match build::check(project) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    if checked.report.errors() > 0 {
+        let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, Style::Rich));
+        let _ = writeln!(err, "fix the errors above first: the messages are read from the checked sources");
+        return EXIT_ERRORS;
+    }
+    let template = template(&checked);
+    let folder = project.join("sources").join(FOLDER);
+    let result = match action {
+        TranslateAction::Extract => write(&folder.join(TEMPLATE), &i18n::po::write(&template))
+            .map(|()| format!("wrote {}/{TEMPLATE}: {} messages", folder.display(), template.entries.len())),
+        TranslateAction::Update => update(&checked, &template, &folder),
+        TranslateAction::Status => Ok(status(&checked, &template)),
+    };
+    match result {
+        Ok(text) => {
+            let _ = writeln!(out, "{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// The template of the checked sources.
+fn template(checked: &Checked) -> Catalog {
+    let source = &checked.sources.source_lang;
+    let docs: Vec<&crate::model::Document> =
+        checked.jobs.iter().map(|j| &j.doc).filter(|d| &d.lang == source).collect();
+    i18n::template(&docs, &checked.sources, &checked.files)
+}
+
+fn update(checked: &Checked, template: &Catalog, folder: &Path) -> Result<String, String> {
+    write(&folder.join(TEMPLATE), &i18n::po::write(template))?;
+    let mut lines = Vec::new();
+    for tr in &checked.sources.translations {
+        let mut old = tr.catalog.clone();
+        if tr.file.is_none() {
+            old.header_comments =
+                vec![format!("{} translation of imprint's publications.", crate::lang::english_name(&tr.lang))];
+            old.header = template.header.clone();
+            old.set_header_field("X-Review-Status", "draft");
+        }
+        old.set_header_field("Language", tr.lang.as_str());
+        let merged = i18n::merge::merge(&old, template);
+        let path = folder.join(format!("{}.po", tr.lang.as_str()));
+        write(&path, &i18n::po::write(&merged))?;
+        let s = i18n::status(template, &merged);
+        lines.push(format!(
+            "updated {}: {} translated, {} fuzzy, {} untranslated",
+            path.display(),
+            s.translated,
+            s.fuzzy,
+            s.untranslated
+        ));
+    }
+    Ok(lines.join("\n"))
+}
+
+fn status(checked: &Checked, template: &Catalog) -> String {
+    let mut out = format!(
+        "{:<10} {:>10} {:>7} {:>12} {:>8}  {}\n",
+        "language", "translated", "fuzzy", "untranslated", "percent", "review"
+    );
+    for tr in &checked.sources.translations {
+        let s = i18n::status(template, &tr.catalog);
+        let review = match tr.catalog.header_field("X-Review-Status") {
+            Some(r) if !r.is_empty() => r.to_string(),
+            _ if tr.file.is_none() => "no catalog yet".into(),
+            _ => "draft".into(),
+        };
+        out.push_str(&format!(
+            "{:<10} {:>10} {:>7} {:>12} {:>7.1}%  {review}\n",
+            tr.lang.as_str(),
+            s.translated,
+            s.fuzzy,
+            s.untranslated,
+            s.percent()
+        ));
+    }
+    out.push_str(&format!("{} messages in the template", template.entries.len()));
+    out
+}
+
+/// Writes a file through a temporary file and a rename.
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("failed to write `{}` ({e})", path.display());
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, text).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}

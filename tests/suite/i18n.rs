@@ -1,0 +1,169 @@
+//! Translation: extract and update round trip, stale messages, fallback tagged with the source
+//! language, right to left, Persian digits, and the glyph check.
+
+use std::path::Path;
+
+use imprint::i18n::po;
+use scraper::{Html, Selector};
+
+use crate::common::*;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn read_po(project: &Path, lang: &str) -> po::Catalog {
+    let text = std::fs::read_to_string(project.join(format!("sources/translations/{lang}.po"))).unwrap();
+    po::parse(&text).unwrap()
+}
+
+fn write_po(project: &Path, lang: &str, catalog: &po::Catalog) {
+    std::fs::write(project.join(format!("sources/translations/{lang}.po")), po::write(catalog)).unwrap();
+}
+
+/// Fills every message of a catalog with `prefix` + its source text.
+fn translate_all(project: &Path, lang: &str, prefix: &str) {
+    let mut c = read_po(project, lang);
+    for e in &mut c.entries {
+        e.msgstr = format!("{prefix}{}", e.msgid);
+    }
+    write_po(project, lang, &c);
+}
+
+fn status_line(project: &Path, lang: &str) -> String {
+    let run = imprint_in(project, &["translate", "status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().find(|l| l.starts_with(lang)).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn extract_update_and_status_round_trip() {
+    let project = project(Some("valid/translated"));
+    let run = imprint_in(&project, &["translate", "extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pot = po::parse(&std::fs::read_to_string(project.join("sources/translations/imprint.pot")).unwrap()).unwrap();
+    // Markdown is kept inside messages, with a stable context and a path:line reference.
+    let para = pot.entries.iter().find(|e| e.msgid.starts_with("A paragraph with **strong**")).expect("paragraph");
+    assert_eq!(para.msgctxt.as_deref(), Some("intro/paragraph"));
+    assert_eq!(para.references, ["sources/content/intro.md:6"]);
+    assert!(para.msgid.contains("[hola, amigos]{lang=es}"));
+    for ctxt in
+        ["intro/heading", "intro/item", "intro/cell", "chart:shares/label", "timeline:history/1990/text", "ui/contents"]
+    {
+        assert!(pot.entries.iter().any(|e| e.msgctxt.as_deref() == Some(ctxt)), "{ctxt}");
+    }
+    // update creates each language's catalog, all untranslated, marked draft.
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    let es = read_po(&project, "es");
+    assert_eq!(es.header_field("Language"), Some("es"));
+    assert_eq!(es.header_field("X-Review-Status"), Some("draft"));
+    assert_eq!(es.entries.len(), pot.entries.len());
+    let n = pot.entries.len();
+    assert_eq!(status_line(&project, "es"), format!("es 0 0 {n} 0.0% draft"));
+    translate_all(&project, "es", "ES ");
+    assert_eq!(status_line(&project, "es"), format!("es {n} 0 0 100.0% draft"));
+    // Running update again changes nothing in a complete catalog.
+    let before = std::fs::read_to_string(project.join("sources/translations/es.po")).unwrap();
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    assert_eq!(std::fs::read_to_string(project.join("sources/translations/es.po")).unwrap(), before);
+}
+
+#[test]
+fn a_changed_paragraph_turns_fuzzy_and_falls_back_tagged_as_english() {
+    let project = project(Some("valid/translated"));
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    translate_all(&project, "es", "ES ");
+    translate_all(&project, "fa", "فا ");
+    // Staff change an English paragraph.
+    let intro = project.join("sources/content/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap().replace("A paragraph with", "A changed paragraph with");
+    std::fs::write(&intro, text).unwrap();
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    for lang in ["es", "fa"] {
+        let c = read_po(&project, lang);
+        let e = c.entries.iter().find(|e| e.msgid.starts_with("A changed paragraph")).unwrap();
+        assert!(e.fuzzy(), "{lang}: stale message is fuzzy");
+        assert!(e.previous.as_deref().unwrap().starts_with("A paragraph with"), "{lang}: previous msgid kept");
+        assert!(status_line(&project, lang).contains(" 1 0 "), "{lang}: one fuzzy");
+    }
+    let out = temp_dir("i18n");
+    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("es/leaflet-standard.html")).unwrap());
+    assert_eq!(page.select(&sel("html")).next().unwrap().attr("lang"), Some("es"));
+    let first = page.select(&sel("#intro > p")).next().unwrap();
+    let english = first.select(&sel("span[lang=en]")).next().expect("fallback tagged as English");
+    assert!(english.text().collect::<String>().starts_with("A changed paragraph"));
+    // The rest is translated, and the colophon says a part is not.
+    let heading: String = page.select(&sel("#a-subsection")).next().unwrap().text().collect();
+    assert_eq!(heading, "ES A subsection");
+    let notices: Vec<String> = page.select(&sel("footer .notice")).map(|n| n.text().collect()).collect();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(notices[0].starts_with("ES This translation has not yet been reviewed"));
+}
+
+#[test]
+fn farsi_runs_right_to_left_with_persian_digits() {
+    let project = project(Some("valid/translated"));
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    translate_all(&project, "fa", "فا ");
+    let out = temp_dir("fa");
+    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("fa/leaflet-standard.html")).unwrap());
+    let html = page.select(&sel("html")).next().unwrap();
+    assert_eq!((html.attr("lang"), html.attr("dir")), (Some("fa"), Some("rtl")));
+    let values: Vec<String> = page.select(&sel("#shares .bar-value")).map(|v| v.text().collect()).collect();
+    assert_eq!(values, ["۶۰٪", "۳۸٫۵٪", "<۱٪"]);
+    let years: Vec<String> = page.select(&sel(".timeline .year")).map(|v| v.text().collect()).collect();
+    assert_eq!(years, ["۱۹۹۰", "۲۰۰۰"]);
+    // The PDF: document language fa, right-to-left reading.
+    let pdf = crate::pdfread::Pdf::open(&out.join("fa/leaflet-standard.pdf"));
+    assert_eq!(pdf.text_string(pdf.catalog().get(b"Lang").unwrap()).as_deref(), Some("fa"));
+    let prefs = pdf.catalog_dict(b"ViewerPreferences").unwrap();
+    assert_eq!(crate::pdfread::Pdf::name(prefs.get(b"Direction").unwrap()), "R2L");
+    // The EPUB reads right to left.
+    let epub = std::fs::read(out.join("fa/leaflet-standard.epub")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut opf = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("EPUB/package.opf").unwrap(), &mut opf).unwrap();
+    assert!(opf.contains("page-progression-direction=\"rtl\"") && opf.contains("xml:lang=\"fa\" dir=\"rtl\""));
+}
+
+#[test]
+fn a_character_no_font_has_stops_the_build_with_its_place() {
+    let project = project(Some("invalid/tofu"));
+    let run = imprint_in(&project, &["check", "--format", "short"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("sources/content/facts.md:6:14: error: no font for `🧪` (U+1F9EA) in the text in `en`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_malformed_catalog_names_its_line() {
+    let project = project(Some("invalid/malformed-po"));
+    let run = imprint_in(&project, &["check", "--format", "short"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("sources/translations/es.po:7:8: error: malformed PO file: expected a string in double quotes"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_block_policy_keeps_an_incomplete_language_out() {
+    let project = project(Some("valid/translated"));
+    let config = project.join("sources/imprint.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("[translations.fa]\n", "[translations.es]\nmissing = \"block\"\n\n[translations.fa]\n");
+    std::fs::write(&config, text).unwrap();
+    let run = imprint_in(&project, &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("`es` is not built:"), "{}", run.stderr);
+}
