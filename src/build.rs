@@ -17,7 +17,7 @@ use crate::readability;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
-use crate::render::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site, Theme};
+use crate::render::{Artifact, BuildInfo, LargePrint, Problem, RenderContext, Rendered, Renderer, Site, Theme};
 use crate::source::{self, Format, LoadFailure, Sources};
 
 /// The sources of a project, loaded and checked, with every publication assembled.
@@ -56,7 +56,11 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
                     .at(Span::new(file, e.span().unwrap_or(0..0)))
                     .hint("Write `default = [\"Family\", ...]` and a [languages] table of `tag = [\"Family\", ...]`."),
             );
-            FontPlan { default: vec!["Noto Sans".into()], languages: Default::default() }
+            FontPlan {
+                default: vec!["Noto Sans".into()],
+                languages: Default::default(),
+                large_print: Default::default(),
+            }
         }
     };
     let mut named: Vec<&String> = font_plan.default.iter().chain(font_plan.languages.values().flatten()).collect();
@@ -72,8 +76,15 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     }
     let jobs = plan(&sources, &files, &mut report);
     for job in &jobs {
-        for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, &files) {
+        for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, false, &files) {
             report.push(d);
+        }
+        if job.formats.contains(&Format::LargePrint) {
+            for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, true, &files) {
+                if !report.diagnostics.contains(&d) {
+                    report.push(d);
+                }
+            }
         }
     }
     let targets = sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
@@ -121,7 +132,8 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
 fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Html => &HtmlRenderer,
-        Format::Pdf => &PdfRenderer,
+        Format::Pdf => &PdfRenderer::BROCHURE,
+        Format::LargePrint => &PdfRenderer::LARGE_PRINT,
         Format::Epub => &EpubRenderer,
     }
 }
@@ -142,13 +154,29 @@ fn theme(sources: &Sources) -> Option<Theme> {
 /// order whatever the scheduling; problems are added to the report.
 fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
     let (layouts, fonts, font_plan) = (&checked.layouts, &checked.fonts, &checked.font_plan);
+    let large_print = checked
+        .sources
+        .config
+        .as_ref()
+        .map(|c| LargePrint {
+            body_size: *c.large_print.body_size.get_ref(),
+            line_spacing: *c.large_print.line_spacing.get_ref(),
+        })
+        .unwrap_or_default();
     let theme = theme(&checked.sources).expect("a checked project has a configuration");
     let tasks: Vec<(&Job, Format)> = checked.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
     let results: Vec<Rendered> = tasks
         .par_iter()
         .map(|(job, format)| {
-            let cx =
-                RenderContext { layouts, fonts: Some(fonts), font_plan, theme: &theme, strings: &job.strings, build };
+            let cx = RenderContext {
+                layouts,
+                fonts: Some(fonts),
+                font_plan,
+                theme: &theme,
+                strings: &job.strings,
+                build,
+                large_print,
+            };
             renderer(*format).render(&job.doc, cx)
         })
         .collect();

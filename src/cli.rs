@@ -160,6 +160,9 @@ fn check(project: &std::path::Path, format: DiagnosticStyle, out: &mut dyn Write
         checked.jobs.len(),
         summary(errors, warnings)
     );
+    if let Some(summary) = checked.sources.config.as_ref().and_then(crate::source::configcheck::large_print_summary) {
+        let _ = writeln!(out, "{summary}");
+    }
     if errors > 0 { EXIT_ERRORS } else { EXIT_OK }
 }
 

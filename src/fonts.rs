@@ -66,6 +66,9 @@ pub struct FontPlan {
     /// The families of each language, by BCP 47 tag.
     #[serde(default)]
     pub languages: std::collections::BTreeMap<String, Vec<String>>,
+    /// The families of the large-print edition, by tag; other languages keep their list.
+    #[serde(default, rename = "large-print")]
+    pub large_print: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl FontPlan {
@@ -79,6 +82,16 @@ impl FontPlan {
         let tag = lang.as_str();
         let primary = tag.split('-').next().unwrap_or(tag);
         self.languages.get(tag).or_else(|| self.languages.get(primary)).unwrap_or(&self.default)
+    }
+
+    /// The families of a language in the large-print edition.
+    pub fn large_print(&self, lang: &crate::model::LangTag) -> &[String] {
+        let tag = lang.as_str();
+        let primary = tag.split('-').next().unwrap_or(tag);
+        match self.large_print.get(tag).or_else(|| self.large_print.get(primary)) {
+            Some(list) => list,
+            None => self.families(lang),
+        }
     }
 }
 

@@ -23,6 +23,7 @@ type Seen = (char, String, Option<(usize, usize)>);
 struct Checker<'a> {
     fonts: &'a FontSet,
     plan: &'a FontPlan,
+    large_print: bool,
     files: &'a SourceFiles,
     /// Reported already: the character, the language and the place.
     seen: BTreeSet<Seen>,
@@ -31,7 +32,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn text(&mut self, text: &str, lang: &LangTag, origin: Option<Origin>, what: &str) {
-        let families = self.plan.families(lang);
+        let families = if self.large_print { self.plan.large_print(lang) } else { self.plan.families(lang) };
         for c in text.chars().filter(|c| !invisible(*c)) {
             if self.fonts.covers(families, c) {
                 continue;
@@ -119,15 +120,16 @@ impl Checker<'_> {
 }
 
 /// The characters of `doc` (and of the interface strings it is shown with) that no font of
-/// their language can draw.
+/// their language can draw, in the regular or the large-print font lists.
 pub fn check(
     doc: &Document,
     strings: &Strings,
     fonts: &FontSet,
     plan: &FontPlan,
+    large_print: bool,
     files: &SourceFiles,
 ) -> Vec<Diagnostic> {
-    let mut c = Checker { fonts, plan, files, seen: BTreeSet::new(), out: Vec::new() };
+    let mut c = Checker { fonts, plan, large_print, files, seen: BTreeSet::new(), out: Vec::new() };
     let lang = &doc.lang;
     c.text(&doc.title, lang, None, "the title");
     c.text(&doc.description, lang, None, "the description");

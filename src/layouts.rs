@@ -29,6 +29,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("epub/nav.xhtml", include_str!("../layouts/epub/nav.xhtml")),
     ("epub/style.css", include_str!("../layouts/epub/style.css")),
     ("brochure.typ", include_str!("../layouts/brochure.typ")),
+    ("large-print.typ", include_str!("../layouts/large-print.typ")),
     ("fonts.toml", include_str!("../layouts/fonts.toml")),
 ];
 

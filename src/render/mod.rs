@@ -29,6 +29,11 @@ pub fn output_path(doc: &Document, extension: &str) -> PathBuf {
     PathBuf::from(doc.lang.as_str()).join(format!("{}-{}.{extension}", doc.id, doc.edition.slug()))
 }
 
+/// The large-print PDF's path: `<lang>/<publication>-<edition>-large-print.pdf`.
+pub fn large_print_path(doc: &Document) -> PathBuf {
+    PathBuf::from(doc.lang.as_str()).join(format!("{}-{}-large-print.pdf", doc.id, doc.edition.slug()))
+}
+
 /// A CSS `font-family` value: the language's families, then the system's sans-serif.
 pub fn css_font_family(families: &[String]) -> String {
     let mut out: Vec<String> =
@@ -106,6 +111,23 @@ pub struct RenderContext<'a> {
     pub strings: &'a Strings,
     /// Date and other fixed facts of the build.
     pub build: BuildInfo,
+    /// The large-print settings.
+    pub large_print: LargePrint,
+}
+
+/// The settings of the large-print edition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LargePrint {
+    /// Body text size, in points; no text may be smaller.
+    pub body_size: f64,
+    /// Line spacing, as word processors count it.
+    pub line_spacing: f64,
+}
+
+impl Default for LargePrint {
+    fn default() -> Self {
+        LargePrint { body_size: 18.0, line_spacing: 1.5 }
+    }
 }
 
 /// Where a rendering problem is.

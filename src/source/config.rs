@@ -23,6 +23,9 @@ pub struct Config {
     /// The reading level a plain-language edition must reach.
     #[serde(default)]
     pub readability: ReadabilityConfig,
+    /// Settings of the large-print edition.
+    #[serde(default)]
+    pub large_print: LargePrintConfig,
     /// Settings of each translation, by language tag.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Spanned<TranslationConfig>>,
@@ -133,6 +136,32 @@ fn default_long() -> usize {
     20
 }
 
+/// `[large-print]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LargePrintConfig {
+    /// Body text size in points, 18 to 24.
+    #[serde(default = "default_body_size")]
+    pub body_size: Spanned<f64>,
+    /// Line spacing as word processors count it (1.5 = one and a half lines).
+    #[serde(default = "default_line_spacing")]
+    pub line_spacing: Spanned<f64>,
+}
+
+impl Default for LargePrintConfig {
+    fn default() -> Self {
+        LargePrintConfig { body_size: default_body_size(), line_spacing: default_line_spacing() }
+    }
+}
+
+fn default_body_size() -> Spanned<f64> {
+    Spanned::new(0..0, 18.0)
+}
+
+fn default_line_spacing() -> Spanned<f64> {
+    Spanned::new(0..0, 1.5)
+}
+
 /// `[translations.<lang>]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -217,12 +246,14 @@ pub use crate::model::Edition;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// The accessible web edition: one HTML page.
     Html,
     /// The print brochure: a tagged PDF/UA-1 file.
     Pdf,
+    /// The large-print edition: a tagged PDF/UA-1 file laid out for low vision.
+    LargePrint,
     /// An EPUB 3 book with accessibility metadata.
     Epub,
 }
@@ -232,7 +263,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
-            Format::Pdf => "pdf",
+            Format::Pdf | Format::LargePrint => "pdf",
             Format::Epub => "epub",
         }
     }

@@ -246,3 +246,97 @@ fn check_plain(p: &super::config::PublicationConfig, file: usize, sections: &[So
         }
     }
 }
+
+/// The large-print guideline values imprint checks against.
+pub mod large_print {
+    /// The smallest body text (APH, ACB): 18 pt.
+    pub const MIN_BODY: f64 = 18.0;
+    /// The largest body text imprint lays out well.
+    pub const MAX_BODY: f64 = 24.0;
+    /// Line spacing by older ACB and APH practice.
+    pub const APH_SPACING: f64 = 1.5;
+    /// Line spacing by the ACB 2022 guidelines.
+    pub const ACB_SPACING: f64 = 1.15;
+    /// The contrast large print asks of text.
+    pub const CONTRAST: f64 = 7.0;
+}
+
+/// Checks `[large-print]` and the colours when a publication is built in large print.
+pub(crate) fn check_large_print(config: &Config, file: usize, report: &mut Report) {
+    use large_print::*;
+    let uses = config
+        .publications
+        .iter()
+        .any(|p| p.get_ref().formats.iter().any(|f| *f.get_ref() == super::config::Format::LargePrint));
+    if !uses {
+        return;
+    }
+    let lp = &config.large_print;
+    let size = *lp.body_size.get_ref();
+    if !(MIN_BODY..=MAX_BODY).contains(&size) {
+        report.push(
+            Diagnostic::error(format!("large print: a body size of {size} pt is outside {MIN_BODY} to {MAX_BODY} pt"))
+                .at(span(file, &lp.body_size))
+                .hint("Large-print guidelines (APH, ACB) ask for 18 pt or more; imprint lays out 18 to 24 pt."),
+        );
+    }
+    let spacing = *lp.line_spacing.get_ref();
+    if spacing < ACB_SPACING {
+        report.push(
+            Diagnostic::error(format!(
+                "large print: a line spacing of {spacing} is below {ACB_SPACING}, the least any guideline allows"
+            ))
+            .at(span(file, &lp.line_spacing)),
+        );
+    } else if spacing < APH_SPACING {
+        report.push(
+            Diagnostic::warning(format!(
+                "large print: a line spacing of {spacing} meets ACB 2022 ({ACB_SPACING}) but not APH practice ({APH_SPACING})"
+            ))
+            .at(span(file, &lp.line_spacing))
+            .hint("Many low-vision readers find 1.5 easier to track from line to line."),
+        );
+    }
+    let b = &config.brand;
+    let (Some(text), Some(bg), Some(primary)) =
+        (Color::parse(b.text.get_ref()), Color::parse(b.background.get_ref()), Color::parse(b.primary.get_ref()))
+    else {
+        return;
+    };
+    for (what, fg, fg_span) in [("body text", text, &b.text), ("headings and links", primary, &b.primary)] {
+        let ratio = fg.contrast(bg);
+        if ratio < CONTRAST {
+            report.push(
+                Diagnostic::error(format!("large print: contrast of {what} is {ratio:.2}:1, below {CONTRAST}:1"))
+                    .at(span(file, fg_span))
+                    .hint("The large-print edition needs 7:1 (WCAG level AAA) for all text."),
+            );
+        }
+    }
+}
+
+/// The large-print settings beside the guideline values, for `imprint check`.
+pub fn large_print_summary(config: &Config) -> Option<String> {
+    use large_print::*;
+    let uses = config
+        .publications
+        .iter()
+        .any(|p| p.get_ref().formats.iter().any(|f| *f.get_ref() == super::config::Format::LargePrint));
+    if !uses {
+        return None;
+    }
+    let lp = &config.large_print;
+    let contrast = match (Color::parse(config.brand.text.get_ref()), Color::parse(config.brand.background.get_ref())) {
+        (Some(t), Some(b)) => format!("{:.1}:1", t.contrast(b)),
+        _ => "unknown".into(),
+    };
+    Some(format!(
+        "large print: body text {} pt (guideline: {MIN_BODY} pt or more), headings {} to {} pt bold, \
+         line spacing {} (APH: {APH_SPACING} or more; ACB 2022: {ACB_SPACING} or more), margins 1 in (1 in or more), \
+         text contrast {contrast} ({CONTRAST}:1 or more); no italics, hyphenation or justification (checked on the laid-out pages)",
+        lp.body_size.get_ref(),
+        lp.body_size.get_ref() + 2.0,
+        lp.body_size.get_ref() + 12.0,
+        lp.line_spacing.get_ref()
+    ))
+}

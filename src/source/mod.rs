@@ -5,7 +5,7 @@
 //! that one run lists them all. This module reads files; it writes nothing.
 
 pub mod config;
-mod configcheck;
+pub mod configcheck;
 pub mod data;
 mod datamodel;
 mod frontmatter;
@@ -188,6 +188,7 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     }
 
     if let Some(config) = &config {
+        configcheck::check_large_print(config, config_file, report);
         configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
     }
     let translations = load_translations(dir, config.as_ref(), files, report)?;

@@ -149,11 +149,20 @@ fn build_errors_name_the_layout_or_the_content_line() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Makes a broken copy of the built-in brochure layout from a fixture's `layouts/insert.typ`
-/// (lines added after the layout's `set par(` line) or `layouts/prepend.typ` (added at the
-/// top), so that the fixture breaks the current layout, not an old copy of it.
+/// Makes a broken copy of a built-in layout from a fixture's `layouts/insert.typ` (lines added
+/// after the brochure's `set par(` line), `layouts/insert-large-print.typ` (the same in the
+/// large-print layout) or `layouts/prepend.typ` (added at the top of the brochure), so that
+/// the fixture breaks the current layout, not an old copy of it.
 fn patch_layout(project: &Path) {
     let layouts = project.join("layouts");
+    if let Ok(insert) = std::fs::read_to_string(layouts.join("insert-large-print.typ")) {
+        let builtin = std::fs::read_to_string(repo().join("layouts/large-print.typ")).unwrap();
+        let at = builtin.find("  set par(").expect("marker line");
+        let at = at + builtin[at..].find('\n').unwrap() + 1;
+        std::fs::write(layouts.join("large-print.typ"), format!("{}{insert}{}", &builtin[..at], &builtin[at..]))
+            .unwrap();
+        return;
+    }
     let builtin = std::fs::read_to_string(repo().join("layouts/brochure.typ")).unwrap();
     let patched = if let Ok(insert) = std::fs::read_to_string(layouts.join("insert.typ")) {
         let at = builtin.find("  set par(").expect("marker line");
@@ -165,4 +174,28 @@ fn patch_layout(project: &Path) {
         return;
     };
     std::fs::write(layouts.join("brochure.typ"), patched).unwrap();
+}
+
+#[test]
+fn large_print_is_tagged_and_measured() {
+    let (pdf, _) = build_pdf(&repo(), "en/about-cast-standard-large-print.pdf");
+    assert_tagged(&pdf, "Advancing a Human Rights Approach to Human Trafficking", "Cast");
+    let fonts: Vec<String> = pdf
+        .doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").ok().map(crate::pdfread::Pdf::name).as_deref() == Some("FontDescriptor"))
+        .filter_map(|d| d.get(b"FontName").ok().map(crate::pdfread::Pdf::name))
+        .collect();
+    assert!(fonts.iter().any(|f| f.contains("AtkinsonHyperlegible")), "{fonts:?}");
+    // The plain-language edition has its large-print edition too, in every language.
+    let out = temp_dir("lp");
+    let run = imprint_in(&repo(), &["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for lang in ["en", "es", "zh-Hant", "fa"] {
+        for edition in ["standard", "plain"] {
+            assert!(out.join(format!("{lang}/about-cast-{edition}-large-print.pdf")).is_file(), "{lang} {edition}");
+        }
+    }
 }

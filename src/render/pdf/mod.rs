@@ -6,6 +6,7 @@
 //! line; an error in the generated main file names the content that was written there.
 
 pub mod markup;
+mod measure;
 mod world;
 
 use typst::WorldExt;
@@ -21,21 +22,32 @@ use super::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Sit
 use crate::diag::Severity;
 use crate::model::Document;
 
-/// The layout the brochure is set with.
-const LAYOUT: &str = "brochure.typ";
+/// The PDF renderer, with the layout it sets documents in.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfRenderer {
+    /// The layout, under `layouts/`.
+    layout: &'static str,
+    /// Whether this is the large-print edition (measured after rendering).
+    large_print: bool,
+}
 
-/// The PDF renderer.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct PdfRenderer;
+impl PdfRenderer {
+    /// The print brochure, `layouts/brochure.typ`.
+    pub const BROCHURE: PdfRenderer = PdfRenderer { layout: "brochure.typ", large_print: false };
+    /// The large-print edition, `layouts/large-print.typ`.
+    pub const LARGE_PRINT: PdfRenderer = PdfRenderer { layout: "large-print.typ", large_print: true };
+}
 
 impl Renderer for PdfRenderer {
     fn name(&self) -> &'static str {
-        "pdf"
+        if self.large_print { "large-print" } else { "pdf" }
     }
 
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
-        let fonts = cx.font_plan.families(&doc.lang);
-        let generated = markup::generate(doc, &format!("/layouts/{LAYOUT}"), cx.theme, cx.strings, fonts);
+        let fonts =
+            if self.large_print { cx.font_plan.large_print(&doc.lang) } else { cx.font_plan.families(&doc.lang) };
+        let extra = self.large_print.then_some(cx.large_print);
+        let generated = markup::generate(doc, &format!("/layouts/{}", self.layout), cx.theme, cx.strings, fonts, extra);
         let layouts = cx
             .layouts
             .iter()
@@ -46,7 +58,7 @@ impl Renderer for PdfRenderer {
         };
         let today = datetime(cx.build);
         let world = SandboxWorld::new(fonts, generated.text.clone(), layouts, generated.images.clone(), today);
-        let mapper = Mapper { world: &world, generated: &generated, cx };
+        let mapper = Mapper { world: &world, generated: &generated, cx, layout: self.layout };
 
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let mut problems: Vec<Problem> = warnings.iter().map(|d| mapper.problem(d)).collect();
@@ -59,7 +71,13 @@ impl Renderer for PdfRenderer {
         };
         let standards = PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid set of standards");
         let options = PdfOptions {
-            ident: Smart::Custom(format!("imprint/{}/{}/{}", doc.lang.as_str(), doc.id, doc.edition.slug())),
+            ident: Smart::Custom(format!(
+                "imprint/{}/{}/{}/{}",
+                doc.lang.as_str(),
+                doc.id,
+                doc.edition.slug(),
+                self.name()
+            )),
             creator: Smart::Custom(Some("imprint".into())),
             timestamp: today.map(Timestamp::new_utc),
             standards,
@@ -67,9 +85,16 @@ impl Renderer for PdfRenderer {
             tagged: true,
             ..PdfOptions::default()
         };
+        if self.large_print {
+            let m = measure::measure(&document);
+            problems.extend(measure::problems(&m, cx.large_print.body_size, self.layout));
+            if problems.iter().any(|p| p.severity == Severity::Error) {
+                return Rendered::failed(problems);
+            }
+        }
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
-                let path = super::output_path(doc, "pdf");
+                let path = if self.large_print { super::large_print_path(doc) } else { super::output_path(doc, "pdf") };
                 Rendered { artifacts: vec![Artifact { path, bytes }], problems }
             }
             Err(errors) => {
@@ -135,6 +160,7 @@ struct Mapper<'a> {
     world: &'a SandboxWorld<'a>,
     generated: &'a Generated,
     cx: RenderContext<'a>,
+    layout: &'static str,
 }
 
 impl Mapper<'_> {
@@ -149,8 +175,9 @@ impl Mapper<'_> {
         let mut hints: Vec<String> = d.hints.iter().map(|h| sentence(&h.v)).collect();
         if site.is_none() && d.message.starts_with("unexpected argument") {
             hints.push(format!(
-                "imprint calls the functions of layouts/{LAYOUT} with these arguments; the layout must accept them \
-                 (compare it with the built-in layout)."
+                "imprint calls the functions of layouts/{} with these arguments; the layout must accept them \
+                 (compare it with the built-in layout).",
+                self.layout
             ));
         }
         if matches!(site, Some(Site::Source(_))) {
