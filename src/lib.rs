@@ -13,6 +13,8 @@ pub mod cli;
 pub mod color;
 pub mod diag;
 pub mod fonts;
+#[cfg(test)]
+mod fuzz;
 pub mod glyphs;
 pub mod i18n;
 pub mod lang;

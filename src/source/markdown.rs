@@ -22,6 +22,13 @@ use crate::diag::{Diagnostic, Report, Span};
 use crate::lang::direction;
 use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Paragraph, Table};
 
+/// How many blocks (paragraphs, list items, headings...) one section may hold: far beyond a
+/// brochure's, small enough that a runaway file is refused instead of typeset for minutes.
+const MAX_BLOCKS: usize = 5000;
+
+/// How deep lists, quotes and passages may nest.
+const MAX_NESTING: usize = 16;
+
 /// The deepest heading level any format supports.
 const MAX_LEVEL: u8 = 6;
 /// The level of a section title in a publication (the publication title is 1).
@@ -61,6 +68,8 @@ pub(crate) fn parse_section(
         report,
         level: SECTION_LEVEL,
         links: Vec::new(),
+        depth: 0,
+        made: 0,
     };
     let front = front?;
     let id_span = Span::new(file, shift(front.id.span()));
@@ -105,6 +114,8 @@ pub fn parse_inline_markdown(text: &str) -> Result<Inlines, String> {
         report: &mut report,
         level: SECTION_LEVEL,
         links: Vec::new(),
+        depth: 0,
+        made: 0,
     };
     let mut children = root.children();
     let inlines = match (children.next(), children.next()) {
@@ -132,6 +143,10 @@ struct Converter<'a> {
     /// The absolute level of the heading the current content is under.
     level: u8,
     links: Vec<(String, Span)>,
+    /// How many lists, quotes and passages the current block is inside.
+    depth: usize,
+    /// How many blocks were made, against [`MAX_BLOCKS`].
+    made: usize,
 }
 
 impl<'a> Converter<'a> {
@@ -157,12 +172,38 @@ impl<'a> Converter<'a> {
     }
 
     fn blocks(&mut self, parent: Node<'_>) -> Vec<Block> {
-        parent.children().filter_map(|n| self.block(n)).collect()
+        if self.depth > MAX_NESTING {
+            let span = self.node_span(parent);
+            self.report.push(
+                Diagnostic::error(format!("lists, quotes or passages are nested more than {MAX_NESTING} deep here"))
+                    .at(Span::new(span.file, span.range.start..span.range.start + 1))
+                    .hint("Nothing a reader can follow is nested this deep: flatten the structure (the deeper content was left out)."),
+            );
+            return Vec::new();
+        }
+        self.depth += 1;
+        let blocks = parent.children().filter_map(|n| self.block(n)).collect();
+        self.depth -= 1;
+        blocks
     }
 
     fn block(&mut self, node: Node<'_>) -> Option<Block> {
-        let value = node.data().value.clone();
         let span = self.node_span(node);
+        self.made += 1;
+        if self.made > MAX_BLOCKS {
+            if self.made == MAX_BLOCKS + 1 {
+                self.report.push(
+                    Diagnostic::error(format!(
+                        "this section has more than {MAX_BLOCKS} paragraphs, list items and headings"
+                    ))
+                    .at(Span::new(span.file, span.range.start..span.range.start + 1))
+                    .label("the rest was left out from here")
+                    .hint("Split it into several sections; no reader follows a section this long."),
+                );
+            }
+            return None;
+        }
+        let value = node.data().value.clone();
         match value {
             NodeValue::Paragraph => {
                 let source = &self.body[span.range.start - self.body_offset..span.range.end - self.body_offset];
@@ -340,6 +381,25 @@ impl<'a> Converter<'a> {
     }
 
     fn inlines(&mut self, parent: Node<'_>) -> Inlines {
+        if self.depth > MAX_NESTING * 2 {
+            let span = self.node_span(parent);
+            self.report.push(
+                Diagnostic::error(format!(
+                    "emphasis, links or passages are nested more than {} deep here",
+                    MAX_NESTING * 2
+                ))
+                .at(Span::new(span.file, span.range.start..span.range.start + 1))
+                .hint("Flatten the markup (the deeper text was left out)."),
+            );
+            return Vec::new();
+        }
+        self.depth += 1;
+        let inlines = self.inlines_at_depth(parent);
+        self.depth -= 1;
+        inlines
+    }
+
+    fn inlines_at_depth(&mut self, parent: Node<'_>) -> Inlines {
         let mut pieces = Vec::new();
         for child in parent.children() {
             let start = self.node_span(child).range.start;

@@ -78,7 +78,7 @@ impl std::fmt::Display for LoadFailure {
 /// Ids shared by everything that can be linked to or referenced: sections, headings, charts,
 /// timelines and images. Two things with one id are an error.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct IdRegistry {
+pub struct IdRegistry {
     ids: BTreeMap<String, Span>,
 }
 
@@ -127,7 +127,8 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let config_path = dir.join("imprint.toml");
     let config_text = read_text(&config_path)?;
     let config_file = files.add(display_path(dir, "imprint.toml"), config_text);
-    let config: Option<Config> = parse_toml(files, config_file, report);
+    let config: Option<Config> =
+        if check_text(files, config_file, report) { parse_toml(files, config_file, report) } else { None };
 
     let mut ids = IdRegistry::default();
     let source_lang = configcheck::check(config.as_ref(), config_file, report);
@@ -137,6 +138,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     for path in list_files(&dir.join("data"), |n| n.ends_with(".toml"))? {
         let name = format!("data/{}", file_name(&path));
         let file = files.add(display_path(dir, &name), read_text(&path)?);
+        if !check_text(files, file, report) {
+            complete = false;
+            continue;
+        }
         match parse_toml::<data::DataFile>(files, file, report) {
             Some(data) => parsed.push((file, data)),
             None => complete = false,
@@ -153,6 +158,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     for path in list_files(&dir.join("content"), |n| n.ends_with(".md") && !n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
         let file = files.add(display_path(dir, &name), read_text(&path)?);
+        if !check_text(files, file, report) {
+            all_sections_read = false;
+            continue;
+        }
         let text = files.text(file).to_string();
         match markdown::parse_section(file, &text, &data.standard, &mut ids, true, report) {
             Some(section) => {
@@ -165,6 +174,9 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     for path in list_files(&dir.join("content"), |n| n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
         let file = files.add(display_path(dir, &name), read_text(&path)?);
+        if !check_text(files, file, report) {
+            continue;
+        }
         let text = files.text(file).to_string();
         let Some(plain) = markdown::parse_section(file, &text, &data.plain, &mut plain_ids, false, report) else {
             continue;
@@ -224,6 +236,9 @@ fn load_translations(
             continue;
         }
         let file = files.add(display_path(dir, &name), read_text(&path)?);
+        if !check_text(files, file, report) {
+            continue;
+        }
         match crate::i18n::po::parse(files.text(file)) {
             Ok(catalog) => out.push(Translation { lang: tag, catalog, file: Some(file) }),
             Err(e) => {
@@ -240,6 +255,39 @@ fn load_translations(
         }
     }
     Ok(out)
+}
+
+/// The largest source file imprint reads: far beyond any brochure, small enough that a
+/// runaway file is refused at once instead of taking minutes to typeset.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Checks a source file's text before it is parsed: not too large, and free of the control
+/// characters that XML and PDF text cannot hold. Returns whether it can be parsed.
+pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) -> bool {
+    let text = files.text(file);
+    if text.len() > MAX_FILE_BYTES {
+        report.push(
+            Diagnostic::error(format!(
+                "this file is {:.1} MB; imprint reads source files of up to {} MB",
+                text.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ))
+            .at(Span::new(file, 0..0))
+            .hint("Split the content into several sections, or check that the file is the one you meant."),
+        );
+        return false;
+    }
+    let mut ok = true;
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).take(5) {
+        ok = false;
+        report.push(
+            Diagnostic::error(format!("control character U+{:04X} in the text", c as u32))
+                .at(Span::new(file, i..i + c.len_utf8()))
+                .label("invisible character")
+                .hint("It often comes from copying text out of another program; delete it (it cannot be printed or read aloud)."),
+        );
+    }
+    ok
 }
 
 /// The name shown in diagnostics: the path as the user would type it from the project folder.
@@ -329,4 +377,22 @@ fn toml_hint(message: &str) -> Option<String> {
             "Check the TOML syntax at this position: keys are `name = value`, text values are in double quotes.".into(),
         )
     }
+}
+
+/// [`markdown::parse_section`] for the property tests.
+#[cfg(test)]
+pub(crate) fn parse_section_for_fuzzing(
+    file: usize,
+    text: &str,
+    data: &DataSet,
+    ids: &mut IdRegistry,
+    report: &mut Report,
+) -> Option<SourceSection> {
+    markdown::parse_section(file, text, data, ids, true, report)
+}
+
+/// [`frontmatter::split`] for the property tests.
+#[cfg(test)]
+pub(crate) fn frontmatter_split_for_fuzzing(text: &str, report: &mut Report) -> bool {
+    frontmatter::split(0, text, report).is_some()
 }

@@ -6,6 +6,8 @@ mod pdfread;
 
 mod check;
 mod epub;
+mod errors;
+mod hardening;
 mod html;
 mod i18n;
 mod model;

@@ -149,6 +149,12 @@ fn build_errors_name_the_layout_or_the_content_line() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A build-errors fixture project with its layout patched.
+pub fn patched(project: std::path::PathBuf) -> std::path::PathBuf {
+    patch_layout(&project);
+    project
+}
+
 /// Makes a broken copy of a built-in layout from a fixture's `layouts/insert.typ` (lines added
 /// after the brochure's `set par(` line), `layouts/insert-large-print.typ` (the same in the
 /// large-print layout) or `layouts/prepend.typ` (added at the top of the brochure), so that

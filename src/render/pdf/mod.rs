@@ -180,6 +180,13 @@ impl Mapper<'_> {
                 self.layout
             ));
         }
+        if hints.is_empty() && matches!(site, Some(Site::Layout { .. })) {
+            hints.push(format!(
+                "The error is in the layout at this line; fix it there (layouts/{} is Typst: https://typst.app/docs), \
+                 or delete the file to go back to the built-in layout.",
+                self.layout
+            ));
+        }
         if matches!(site, Some(Site::Source(_))) {
             hints.push(
                 "The text comes from this place in the sources; imprint wrote it into the brochure's Typst file."
@@ -212,6 +219,12 @@ fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// A sandboxed world with only a main file, for the escaping property tests.
+#[cfg(test)]
+pub(crate) fn world_for_tests(fonts: &crate::fonts::FontSet, main: String) -> impl typst::World + '_ {
+    SandboxWorld::new(fonts, main, std::iter::empty(), std::iter::empty(), None)
 }
 
 #[cfg(test)]
