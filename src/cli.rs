@@ -129,6 +129,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &
     }
 }
 
+/// The checked project, or the exit code after saying why it could not be checked.
+pub(crate) fn checked(project: &std::path::Path, err: &mut dyn Write) -> Result<build::Checked, u8> {
+    build::check(project).map_err(|e| {
+        let _ = writeln!(err, "error: {e}");
+        EXIT_FAILURE
+    })
+}
+
 fn style(f: DiagnosticStyle) -> Style {
     match f {
         DiagnosticStyle::Rich => Style::Rich,
@@ -144,12 +152,9 @@ fn summary(errors: usize, warnings: usize) -> String {
 }
 
 fn check(project: &std::path::Path, format: DiagnosticStyle, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let checked = match build::check(project) {
+    let checked = match checked(project, err) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_FAILURE;
-        }
+        Err(code) => return code,
     };
     let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
     let (errors, warnings) = (checked.report.errors(), checked.report.warnings());
@@ -175,12 +180,9 @@ fn build(
     err: &mut dyn Write,
 ) -> u8 {
     if emit == Some(Emit::Model) {
-        let checked = match build::check(project) {
+        let checked = match checked(project, err) {
             Ok(c) => c,
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return EXIT_FAILURE;
-            }
+            Err(code) => return code,
         };
         let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
         if checked.report.errors() > 0 {
@@ -217,12 +219,9 @@ fn build(
 }
 
 fn report_readability(project: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let checked = match build::check(project) {
+    let checked = match checked(project, err) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_FAILURE;
-        }
+        Err(code) => return code,
     };
     let targets = checked.sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
     let docs: Vec<&crate::model::Document> = checked.jobs.iter().map(|j| &j.doc).collect();

@@ -5,19 +5,16 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::build::{self, Checked};
+use crate::build::Checked;
 use crate::cli::{EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, TranslateAction};
 use crate::diag::{self, Style};
 use crate::i18n::{self, Catalog, FOLDER, TEMPLATE};
 
 /// Runs one translation command.
 pub fn run(project: &Path, action: TranslateAction, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let checked = match build::check(project) {
+    let checked = match crate::cli::checked(project, err) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_FAILURE;
-        }
+        Err(code) => return code,
     };
     if checked.report.errors() > 0 {
         let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, Style::Rich));

@@ -125,9 +125,8 @@ pub fn syllables(word: &str) -> usize {
             count += s.matches(pair).count();
         }
     }
-    // Vowel pairs said as two syllables: "ia" (media, via), "io" (radio), "iu", "ua" (actual),
-    // "uo", "eo" (video), "ie" at the end of a stem followed by a consonant rarely... keep it
-    // to the reliable ones.
+    // Vowel pairs said as two syllables: "ia" (media), "io" (radio), "iu", "ua" (actual),
+    // "uo", "eo" (video); not in "-tion", "-sion", "-cial", "-gious" or after q and g.
     for pair in ["ia", "io", "iu", "ua", "uo", "eo"] {
         for (i, _) in s.match_indices(pair) {
             let tion = pair.starts_with('i') && s[..i].ends_with(['t', 's', 'c', 'g']);
@@ -137,7 +136,6 @@ pub fn syllables(word: &str) -> usize {
             }
         }
     }
-    // -ism, -ious? keep: "-ious" handled by "io" rule exclusion after c/t/s/g.
     count.max(1)
 }
 
