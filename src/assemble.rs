@@ -70,7 +70,7 @@ pub fn assemble(
                 }
             })
             .collect();
-        if let Some(glossary) = glossary_section(&sections, &entries, strings) {
+        if let Some(glossary) = glossary_section(&sections, &entries, &resolver.lang(), strings) {
             sections.push(glossary);
         }
     }
@@ -92,7 +92,11 @@ pub fn assemble(
         lang,
         title,
         description,
-        keywords: publication.keywords.clone(),
+        keywords: publication
+            .keywords
+            .iter()
+            .map(|k| resolver.string(&format!("publication:{id}/keyword"), k))
+            .collect(),
         organization: Organization {
             name: org.name.clone(),
             legal_name: org.legal_name.clone(),
@@ -113,7 +117,12 @@ fn resolver_term(resolver: &Resolver<'_>, g: &GlossaryEntry) -> String {
 }
 
 /// The glossary: every entry one of whose forms the edition's prose uses, by term.
-fn glossary_section(sections: &[Section], entries: &[GlossaryEntry], strings: &Strings) -> Option<Section> {
+fn glossary_section(
+    sections: &[Section],
+    entries: &[GlossaryEntry],
+    lang: &LangTag,
+    strings: &Strings,
+) -> Option<Section> {
     let text: String = sections
         .iter()
         .flat_map(|s| walk::prose(&s.blocks))
@@ -121,15 +130,20 @@ fn glossary_section(sections: &[Section], entries: &[GlossaryEntry], strings: &S
         .collect::<Vec<_>>()
         .join("\n")
         .to_lowercase();
+    // Chinese, Japanese, Thai and Khmer are written without spaces: a term is found anywhere.
+    let unspaced = matches!(lang.as_str().split('-').next(), Some("zh" | "ja" | "th" | "km" | "lo" | "my"));
+    let found = |f: &str| if unspaced { text.contains(f) } else { contains_word(&text, f) };
     let mut used: Vec<&GlossaryEntry> =
-        entries.iter().filter(|e| e.forms.iter().any(|f| contains_word(&text, &f.to_lowercase()))).collect();
-    used.sort_by_key(|e| e.term.to_lowercase());
+        entries.iter().filter(|e| e.forms.iter().any(|f| found(&f.to_lowercase()))).collect();
+    used.sort_by_key(|e| crate::lang::sort_key(lang, &e.term));
     let first = used.first()?;
     let items = used
         .iter()
         .map(|e| {
-            let content =
-                vec![Inline::Strong(vec![Inline::Text(e.term.clone())]), Inline::Text(format!(": {}", e.definition))];
+            let content = vec![
+                Inline::Strong(vec![Inline::Text(e.term.clone())]),
+                Inline::Text(format!("{}{}", strings.label_separator, e.definition)),
+            ];
             vec![Block::Paragraph(Paragraph { content, origin: e.origin })]
         })
         .collect();

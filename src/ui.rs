@@ -51,6 +51,9 @@ strings! {
     partial_note: "The note under a chart whose categories cover part of the population; `{total}` is replaced by what they add up to." = "The categories listed add up to {total}%; the rest are not broken down here.",
     partial_note_range: "The same note when the total is a range (some shares are \"less than\" values); `{min}` and `{max}` are replaced." = "The categories listed add up to between {min}% and {max}%; the rest are not broken down here.",
     less_than: "\"less than {n}%\" in running text and alt text." = "less than {n}%",
+    chart_alt: "The text alternative of a chart: `{title}`, `{population}` and `{items}` (each category with its share) are replaced." = "{title}. {population}: {items}.",
+    label_separator: "Between a label and what it labels: a glossary term and its definition, a chart's title and its population." = ": ",
+    list_separator: "Between the items of a list in a sentence (the categories of a chart's text alternative)." = ", ",
     published_by: "\"Published by\" before the organization's name." = "Published by",
     photo_credits: "The heading of the list of photo credits." = "Photo credits",
     glossary: "The title of the plain-language edition's glossary." = "Words to know",
@@ -87,15 +90,21 @@ impl Strings {
         let s = n.to_string();
         match self.digits {
             Digits::Latin => s,
-            Digits::Persian => s
-                .chars()
-                .map(|c| match c {
-                    '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
-                    '.' => '\u{066B}',
-                    '%' => '\u{066A}',
-                    c => c,
-                })
-                .collect(),
+            Digits::Persian => {
+                // Digits become Persian; a point between digits is the decimal separator, and
+                // a percent sign after a digit is the Arabic percent sign. Other points and
+                // signs (the end of a sentence) stay as they are.
+                let chars: Vec<char> = s.chars().collect();
+                let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+                (0..chars.len())
+                    .map(|i| match chars[i] {
+                        c @ '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+                        '.' if i > 0 && digit(i - 1) && digit(i + 1) => '\u{066B}',
+                        '%' if i > 0 && digit(i - 1) => '\u{066A}',
+                        c => c,
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -120,7 +129,10 @@ impl Strings {
     pub fn chart_alt(&self, chart: &Chart) -> String {
         let items: Vec<String> =
             chart.categories.iter().map(|c| format!("{} {}", plain(&c.label), self.share_words(c.share))).collect();
-        format!("{}. {}: {}.", plain(&chart.title), plain(&chart.population), items.join(", "))
+        self.chart_alt
+            .replace("{title}", &plain(&chart.title))
+            .replace("{population}", &plain(&chart.population))
+            .replace("{items}", &items.join(&self.list_separator))
     }
 
     /// The note shown under a chart, if its shares do not add up to exactly 100%.

@@ -89,6 +89,9 @@ pub fn of_document(doc: &Document, files: &SourceFiles) -> Vec<Message> {
     push(format!("publication:{}/{title_key}", doc.id), doc.title.clone(), None, None);
     if doc.edition == Edition::Standard {
         push(format!("publication:{}/description", doc.id), doc.description.clone(), None, None);
+        for k in &doc.keywords {
+            push(format!("publication:{}/keyword", doc.id), k.clone(), None, None);
+        }
     }
     for section in doc.sections.iter().filter(|s| !s.fallback) {
         if section.id == "glossary" && doc.edition == Edition::Plain {

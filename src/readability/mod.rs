@@ -114,7 +114,11 @@ pub fn words(text: &str) -> Vec<&str> {
         let inner = (c == '\'' || c == '’' || c == '-' || c == '.' || c == ',')
             && start.is_some()
             && next.is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner {
+        // The zero-width (non-)joiner is part of a Persian word ("می‌کنیم"), as are marks.
+        let joiner = matches!(c, '\u{200c}' | '\u{200d}') && start.is_some();
+        let mark = start.is_some()
+            && matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{17b4}'..='\u{17d3}');
+        if c.is_alphanumeric() || inner || joiner || mark {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(&text[s..i]);
@@ -205,6 +209,8 @@ pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option
         Unit::Characters => s.chars().filter(|c| c.is_alphanumeric()).count(),
     };
     let lengths: Vec<usize> = sentences.iter().map(|s| length(s)).collect();
+    // A limit in words is about twice as many characters of Chinese or Japanese.
+    let long_in = |unit: Unit| if unit == Unit::Characters { long * 2 } else { long };
     let total: usize = lengths.iter().sum();
     let all_words: Vec<&str> = sentences.iter().flat_map(|s| words(s)).collect();
     let syllables: usize = match primary {
@@ -232,7 +238,7 @@ pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option
         long_sentences: sentences
             .iter()
             .zip(&lengths)
-            .filter(|(_, n)| **n > long)
+            .filter(|(_, n)| **n > long_in(unit))
             .map(|(t, _)| t.to_string())
             .collect(),
         longest: lengths.iter().copied().max().unwrap_or(0),
@@ -297,7 +303,7 @@ mod tests {
         assert_eq!((m.sentences, m.words), (2, 13));
         let fa = vec![(Kind::Paragraph, "ما به بازماندگان کمک می‌کنیم. آنها انتخاب می‌کنند.".to_string())];
         let m = measure(&fa, &LangTag("fa".into()), 20).unwrap();
-        assert_eq!((m.scores, m.unit, m.sentences), (Scores::None, Unit::Words, 2));
+        assert_eq!((m.scores, m.unit, m.sentences, m.words), (Scores::None, Unit::Words, 2, 8));
     }
 
     #[test]

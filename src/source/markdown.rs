@@ -39,6 +39,8 @@ fn options() -> Options<'static> {
     o.extension.table = true;
     o.extension.header_attributes = true;
     o.extension.block_directive = true;
+    // `**名稱。**文字`: emphasis next to CJK punctuation, as Chinese and Japanese write it.
+    o.extension.cjk_friendly_emphasis = true;
     o
 }
 

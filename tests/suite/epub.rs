@@ -101,6 +101,8 @@ fn every_epub_passes_epubcheck() {
     let books = [
         (repo(), "en/about-cast-standard.epub"),
         (repo(), "en/about-cast-plain.epub"),
+        (repo(), "fa/about-cast-standard.epub"),
+        (repo(), "zh-Hant/about-cast-plain.epub"),
         (project(None), "en/leaflet-standard.epub"),
         (project(Some("valid/with-image")), "en/leaflet-standard.epub"),
         (project(Some("valid/hostile")), "en/leaflet-standard.epub"),

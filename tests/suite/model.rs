@@ -6,7 +6,20 @@ use crate::common::*;
 fn real_sources_model_snapshot() {
     let run = imprint_in(&repo(), &["build", "--emit", "model"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_snapshot(&repo().join("tests/snapshots/model-about-cast.txt"), &run.stdout);
+    // The English documents: the translations change with every catalog edit, and have
+    // tests of their own.
+    let english: String = run
+        .stdout
+        .split_inclusive('\n')
+        .scan(false, |keep, line| {
+            if line.starts_with("document ") {
+                *keep = line.contains(" lang=en ");
+            }
+            Some(if *keep { line } else { "" })
+        })
+        .collect();
+    assert!(run.stdout.contains("lang=fa dir=rtl"), "the Farsi documents are built");
+    assert_snapshot(&repo().join("tests/snapshots/model-about-cast.txt"), &english);
 }
 
 #[test]

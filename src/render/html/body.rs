@@ -312,7 +312,7 @@ impl<'a> BodyWriter<'a> {
             None => self.push("<table>\n<caption>"),
         }
         self.inlines(&c.title);
-        self.push(": ");
+        self.text(&strings.label_separator);
         self.inlines(&c.population);
         self.push("</caption>\n<thead>\n<tr><th scope=\"col\">");
         self.text(&strings.category);
