@@ -14,6 +14,26 @@ pub struct FontSet {
     pub book: LazyHash<FontBook>,
     /// The faces, in the book's order.
     pub fonts: Vec<Font>,
+    /// The font files, for outputs that ship their fonts (the web edition).
+    pub files: Vec<FontFile>,
+}
+
+/// A font file of `fonts/` with its licence.
+#[derive(Debug, Clone)]
+pub struct FontFile {
+    /// The file name (`NotoSans-Regular.ttf`).
+    pub name: String,
+    /// The family of its (first) face.
+    pub family: String,
+    /// Whether the face is bold.
+    pub bold: bool,
+    /// Whether the face is italic.
+    pub italic: bool,
+    /// The bytes.
+    pub data: Bytes,
+    /// The licence that covers it: the file name and text of the `OFL-*.txt` whose name
+    /// matches the font's file name best.
+    pub license: Option<(String, Bytes)>,
 }
 
 impl FontSet {
@@ -32,20 +52,39 @@ impl FontSet {
             })
             .collect();
         paths.sort();
+        let licenses = licenses(dir);
         let mut fonts = Vec::new();
+        let mut files = Vec::new();
         for path in &paths {
             let data =
                 std::fs::read(path).map_err(|e| format!("failed to read the font `{}` ({e})", path.display()))?;
+            let bytes = Bytes::new(data);
             let before = fonts.len();
-            fonts.extend(Font::iter(Bytes::new(data)));
-            if fonts.len() == before {
+            fonts.extend(Font::iter(bytes.clone()));
+            let Some(first) = fonts.get(before) else {
                 return Err(format!("`{}` is not a font Typst can read (use TTF or OTF, not WOFF)", path.display()));
-            }
+            };
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let key = name.to_lowercase();
+            let license = licenses
+                .iter()
+                .filter(|(family, _, _)| key.starts_with(family.as_str()))
+                .max_by_key(|(family, _, _)| family.len())
+                .map(|(_, file, text)| (file.clone(), text.clone()));
+            let info = first.info();
+            files.push(FontFile {
+                family: info.family.clone(),
+                bold: info.variant.weight.to_number() >= 600,
+                italic: info.variant.style != typst::text::FontStyle::Normal,
+                name,
+                data: bytes,
+                license,
+            });
         }
         if fonts.is_empty() {
             return Err(format!("no fonts in `{}`; imprint needs the fonts that ship with it", dir.display()));
         }
-        Ok(FontSet { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
+        Ok(FontSet { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, files })
     }
 
     /// The family names available, sorted, without duplicates.
@@ -55,6 +94,22 @@ impl FontSet {
         names.dedup();
         names
     }
+}
+
+/// The `OFL-<Family>.txt` licences of a fonts folder: (family key, file name, text).
+fn licenses(dir: &Path) -> Vec<(String, String, Bytes)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<(String, String, Bytes)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let family = name.strip_prefix("OFL-")?.strip_suffix(".txt")?.to_lowercase();
+            let text = std::fs::read(e.path()).ok()?;
+            Some((family, name, Bytes::new(text)))
+        })
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
 }
 
 /// Which fonts each language is set in (`layouts/fonts.toml`).

@@ -117,6 +117,15 @@ fn farsi_runs_right_to_left_with_persian_digits() {
     assert_eq!(values, ["۶۰٪", "۳۸٫۵٪", "<۱٪"]);
     let years: Vec<String> = page.select(&sel(".timeline .year")).map(|v| v.text().collect()).collect();
     assert_eq!(years, ["۱۹۹۰", "۲۰۰۰"]);
+    // The page ships the fonts it declares, with their licence.
+    let css: String = page.select(&sel("style")).next().unwrap().text().collect();
+    assert!(
+        css.contains("font-family: \"Noto Sans Arabic\"; font-weight: 400")
+            && css.contains("../fonts/NotoSansArabic-Regular.ttf")
+    );
+    assert!(
+        out.join("fonts/NotoSansArabic-Regular.ttf").is_file() && out.join("fonts/OFL-NotoSansArabic.txt").is_file()
+    );
     // The PDF: document language fa, right-to-left reading.
     let pdf = crate::pdfread::Pdf::open(&out.join("fa/leaflet-standard.pdf"));
     assert_eq!(pdf.text_string(pdf.catalog().get(b"Lang").unwrap()).as_deref(), Some("fa"));

@@ -14,6 +14,7 @@ use serde::Serialize;
 use self::body::{BodyWriter, image_href, section_label};
 use self::escape::escape;
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
+use crate::fonts::FontFile;
 use crate::model::{Direction, Document, walk};
 
 /// The HTML renderer.
@@ -94,15 +95,29 @@ impl HtmlRenderer {
     fn render_page(&self, doc: &Document, cx: RenderContext<'_>) -> Result<Vec<Artifact>, Problem> {
         let page = cx.layouts.get("html/page.html").expect("built-in layout");
         let css = cx.layouts.get("html/style.css").expect("built-in layout");
+        // The web edition ships the fonts it declares, with their licences, so that no
+        // reader's device shows a missing-glyph box.
+        let families = cx.font_plan.families(&doc.lang);
+        let shipped: Vec<&FontFile> = cx
+            .fonts
+            .map(|f| {
+                f.files
+                    .iter()
+                    .filter(|file| families.iter().any(|fam| fam.eq_ignore_ascii_case(&file.family)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut env = environment();
         env.add_template("page.html", &page.text).map_err(|e| template_error(e, page))?;
         env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
         let css_text = env
             .get_template("style.css")
             .and_then(|t| {
-                t.render(
-                    context! { brand => cx.theme, fonts => super::css_font_family(cx.font_plan.families(&doc.lang)) },
-                )
+                t.render(context! {
+                    brand => cx.theme,
+                    fonts => super::css_font_family(families),
+                    font_faces => font_faces(&shipped),
+                })
             })
             .map_err(|e| template_error(e, css))?;
 
@@ -139,6 +154,15 @@ impl HtmlRenderer {
 
         let dir = PathBuf::from(doc.lang.as_str());
         let mut artifacts = vec![Artifact { path: super::output_path(doc, "html"), bytes: html.into_bytes() }];
+        for file in &shipped {
+            artifacts.push(Artifact { path: PathBuf::from("fonts").join(&file.name), bytes: file.data.to_vec() });
+            if let Some((name, text)) = &file.license {
+                let path = PathBuf::from("fonts").join(name);
+                if !artifacts.iter().any(|a| a.path == path) {
+                    artifacts.push(Artifact { path, bytes: text.to_vec() });
+                }
+            }
+        }
         for f in doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)) {
             let path = dir.join(image_href(f));
             if !artifacts.iter().any(|a| a.path == path) {
@@ -147,4 +171,22 @@ impl HtmlRenderer {
         }
         Ok(artifacts)
     }
+}
+
+/// `@font-face` rules for the shipped font files, from a page in `output/<lang>/`.
+fn font_faces(files: &[&FontFile]) -> String {
+    files
+        .iter()
+        .map(|f| {
+            let format = if f.name.to_lowercase().ends_with(".otf") { "opentype" } else { "truetype" };
+            format!(
+                "@font-face {{ font-family: \"{}\"; font-weight: {}; font-style: {}; font-display: swap; \
+                 src: url(\"../fonts/{}\") format(\"{format}\"); }}\n",
+                f.family.replace(['"', '\\'], ""),
+                if f.bold { 700 } else { 400 },
+                if f.italic { "italic" } else { "normal" },
+                f.name.replace(['"', '\\', ')'], "")
+            )
+        })
+        .collect()
 }
