@@ -150,35 +150,79 @@ fn theme(sources: &Sources) -> Option<Theme> {
     })
 }
 
+/// What every renderer of a checked project shares besides the fonts and layouts.
+struct Shared {
+    theme: Theme,
+    large_print: LargePrint,
+}
+
+impl Shared {
+    fn of(checked: &Checked) -> Shared {
+        let large_print = checked
+            .sources
+            .config
+            .as_ref()
+            .map(|c| LargePrint {
+                body_size: *c.large_print.body_size.get_ref(),
+                line_spacing: *c.large_print.line_spacing.get_ref(),
+            })
+            .unwrap_or_default();
+        let theme = theme(&checked.sources).expect("a checked project has a configuration");
+        Shared { theme, large_print }
+    }
+
+    fn context<'a>(&'a self, checked: &'a Checked, job: &'a Job, build: BuildInfo) -> RenderContext<'a> {
+        RenderContext {
+            layouts: &checked.layouts,
+            fonts: Some(&checked.fonts),
+            font_plan: &checked.font_plan,
+            theme: &self.theme,
+            strings: &job.strings,
+            build,
+            large_print: self.large_print,
+        }
+    }
+}
+
+/// Renders one document of a checked project (with no errors) in one format, exactly as the
+/// build does, and writes nothing: for benchmarks and tools.
+pub fn render_job(checked: &Checked, job: &Job, format: Format, build: BuildInfo) -> Rendered {
+    let shared = Shared::of(checked);
+    renderer(format).render(&job.doc, shared.context(checked, job, build))
+}
+
+/// Every PDF of a checked project (with no errors) as a Typst project that Typst itself can
+/// compile, under `typst/`: the main files, and the layouts and images they read.
+pub fn typst_projects(checked: &Checked, build: BuildInfo) -> Vec<Artifact> {
+    let shared = Shared::of(checked);
+    let mut files: Vec<Artifact> = Vec::new();
+    for job in &checked.jobs {
+        for format in &job.formats {
+            let pdf = match format {
+                Format::Pdf => PdfRenderer::BROCHURE,
+                Format::LargePrint => PdfRenderer::LARGE_PRINT,
+                Format::Html | Format::Epub => continue,
+            };
+            for mut a in pdf.typst_project(&job.doc, shared.context(checked, job, build)) {
+                a.path = Path::new("typst").join(&a.path);
+                if !files.iter().any(|b| b.path == a.path) {
+                    files.push(a);
+                }
+            }
+        }
+    }
+    files
+}
+
 /// Renders every document in every format, in parallel. The artifacts come back in a stable
 /// order whatever the scheduling; problems are added to the report.
 fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
-    let (layouts, fonts, font_plan) = (&checked.layouts, &checked.fonts, &checked.font_plan);
-    let large_print = checked
-        .sources
-        .config
-        .as_ref()
-        .map(|c| LargePrint {
-            body_size: *c.large_print.body_size.get_ref(),
-            line_spacing: *c.large_print.line_spacing.get_ref(),
-        })
-        .unwrap_or_default();
-    let theme = theme(&checked.sources).expect("a checked project has a configuration");
-    let tasks: Vec<(&Job, Format)> = checked.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
+    let shared = Shared::of(checked);
+    let ro: &Checked = checked;
+    let tasks: Vec<(&Job, Format)> = ro.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
     let results: Vec<Rendered> = tasks
         .par_iter()
-        .map(|(job, format)| {
-            let cx = RenderContext {
-                layouts,
-                fonts: Some(fonts),
-                font_plan,
-                theme: &theme,
-                strings: &job.strings,
-                build,
-                large_print,
-            };
-            renderer(*format).render(&job.doc, cx)
-        })
+        .map(|(job, format)| renderer(*format).render(&job.doc, shared.context(ro, job, build)))
         .collect();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut problems = Vec::new();

@@ -37,7 +37,8 @@ pub enum Command {
         /// Where to write (default: `output/` in the project folder).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Print an intermediate form on standard output instead of writing files.
+        /// Instead of building, emit an intermediate form: `model` prints the document model;
+        /// `typst` writes each PDF's Typst source under `<output>/typst/`.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
         /// How to print problems.
@@ -90,6 +91,9 @@ pub enum DiagnosticStyle {
 pub enum Emit {
     /// The document model of each publication, as indented text.
     Model,
+    /// The Typst source of each PDF, with the layouts and images it reads, written under
+    /// `<output>/typst/` so that Typst itself can compile it.
+    Typst,
 }
 
 /// Exit code: success.
@@ -179,7 +183,7 @@ fn build(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    if emit == Some(Emit::Model) {
+    if let Some(emit) = emit {
         let checked = match checked(project, err) {
             Ok(c) => c,
             Err(code) => return code,
@@ -188,10 +192,15 @@ fn build(
         if checked.report.errors() > 0 {
             return EXIT_ERRORS;
         }
-        for job in &checked.jobs {
-            let _ = write!(out, "{}", dump(&job.doc));
-        }
-        return EXIT_OK;
+        return match emit {
+            Emit::Model => {
+                for job in &checked.jobs {
+                    let _ = write!(out, "{}", dump(&job.doc));
+                }
+                EXIT_OK
+            }
+            Emit::Typst => emit_typst(&checked, project, output, out, err),
+        };
     }
     let built = match build::build(project, output, crate::render::BuildInfo::from_env()) {
         Ok(b) => b,
@@ -215,6 +224,38 @@ fn build(
         let _ = writeln!(out, "wrote {} ({})", output.join(path).display(), human_size(*size));
     }
     let _ = writeln!(out, "built {} files: {}", built.written.len(), summary(0, report.warnings()));
+    EXIT_OK
+}
+
+/// Writes the Typst projects of the PDFs, and says how to compile one with Typst.
+fn emit_typst(
+    checked: &build::Checked,
+    project: &std::path::Path,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let files = build::typst_projects(checked, crate::render::BuildInfo::from_env());
+    if let Err(e) = build::write_atomically(output, &files) {
+        let _ = writeln!(err, "error: failed to write into `{}` ({e})", output.display());
+        return EXIT_FAILURE;
+    }
+    for a in &files {
+        let _ = writeln!(out, "wrote {}", output.join(&a.path).display());
+    }
+    let main = |a: &&crate::render::Artifact| {
+        !a.path.starts_with("typst/layouts") && a.path.extension().is_some_and(|e| e == "typ")
+    };
+    if let Some(first) = files.iter().find(main) {
+        let _ = writeln!(
+            out,
+            "compile one with Typst itself:\n  typst compile --root {} --font-path {} --ignore-system-fonts \
+             --pdf-standard ua-1 {}",
+            output.join("typst").display(),
+            project.join("fonts").display(),
+            output.join(&first.path).display()
+        );
+    }
     EXIT_OK
 }
 

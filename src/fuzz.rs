@@ -2,12 +2,20 @@
 //! source loaders (TOML, front matter, Markdown into the model), the PO parser, and the
 //! Typst escaping (text escaped and compiled by Typst must come out as the same text).
 //! Every crash they found is kept as a regression case in `regressions`.
+//!
+//! Each property runs its default number of cases on every test run; set `IMPRINT_FUZZ_CASES`
+//! to run more (`IMPRINT_FUZZ_CASES=20000 cargo test --release --lib fuzz`).
 
 use proptest::prelude::*;
 
 use crate::diag::Report;
 use crate::i18n::po;
 use crate::source::data::DataFile;
+
+/// The number of cases of a property: `IMPRINT_FUZZ_CASES` when set, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("IMPRINT_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
 
 /// Text that mixes Markdown, TOML and Typst syntax, HTML, quotes, controls and scripts.
 fn hostile_text() -> impl Strategy<Value = String> {
@@ -76,7 +84,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), ..ProptestConfig::default() })]
 
     #[test]
     fn markdown_sections_never_panic(body in hostile_text(), front in hostile_text()) {
@@ -89,8 +97,9 @@ proptest! {
     }
 
     #[test]
-    fn data_toml_never_panics(text in hostile_text()) {
+    fn toml_and_front_matter_never_panic(text in hostile_text()) {
         let _ = toml::from_str::<DataFile>(&text);
+        let _ = toml::from_str::<crate::source::config::Config>(&text);
         let mut report = Report::default();
         let _ = crate::source::frontmatter_split_for_fuzzing(&text, &mut report);
     }
@@ -159,7 +168,10 @@ mod typst_escaping {
             string(input)
         );
         let world = crate::render::pdf::world_for_tests(fonts(), main);
-        let doc = typst::compile::<PagedDocument>(&world).output.map_err(|e| format!("{e:?}"))?;
+        let doc = typst::compile::<PagedDocument>(&world).output.map_err(|e| format!("{e:?}"));
+        // Every case is a new document: keep Typst's cache from growing over a long run.
+        typst::comemo::evict(10);
+        let doc = doc?;
         let mut out = String::new();
         for page in doc.pages() {
             text_of(&page.frame, &mut out);
@@ -210,7 +222,7 @@ mod typst_escaping {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: super::cases(1000), ..ProptestConfig::default() })]
 
         #[test]
         fn escaped_text_comes_out_as_the_same_text(input in typst_text()) {

@@ -1,6 +1,7 @@
 //! imprint turns one structured source of an organization's content into accessible
-//! publications: an accessible web edition now; tagged PDF, EPUB 3, large print and plain
-//! language editions build on the same model.
+//! publications, in every language it is translated into: an accessible web edition, a tagged
+//! PDF/UA-1 brochure, a large-print PDF, an EPUB 3, each in a standard and a plain-language
+//! edition, all from the same document model.
 //!
 //! Data flows one way:
 //! `source` (load and validate, with positions) -> `assemble` (one publication, one language)

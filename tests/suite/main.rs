@@ -2,6 +2,7 @@
 //! module per area, over fixture projects in `tests/fixtures/`.
 
 mod common;
+mod disk_world;
 mod pdfread;
 
 mod check;

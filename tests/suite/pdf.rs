@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use imprint::render::BuildInfo;
 
 use crate::common::*;
+use crate::disk_world::{DiskWorld, typst_alone};
 use crate::pdfread::Pdf;
 
 fn build_pdf(project: &Path, rel: &str) -> (Pdf, PathBuf) {
@@ -204,4 +205,26 @@ fn large_print_is_tagged_and_measured() {
             assert!(out.join(format!("{lang}/about-cast-{edition}-large-print.pdf")).is_file(), "{lang} {edition}");
         }
     }
+}
+
+#[test]
+fn emitted_typst_compiles_with_typst_alone_to_the_same_pdf() {
+    let project = project(Some("valid/with-image"));
+    let out = temp_dir("emit-typst");
+    let run = imprint_in(&project, &["build", "--emit", "typst", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("typst compile --root"), "{}", run.stdout);
+    assert!(!out.join("en/leaflet-standard.pdf").exists(), "--emit writes only the Typst projects");
+    let root = out.join("typst");
+    let main = Path::new("en/leaflet-standard.typ");
+    let text = std::fs::read_to_string(root.join(main)).unwrap();
+    assert!(text.contains("/sources/images/"), "the fixture's image is referenced:\n{text}");
+
+    // Typst alone, reading only the emitted folder, makes the very PDF the build makes.
+    let fonts = imprint::fonts::FontSet::load(&repo().join("fonts")).unwrap();
+    let library = typst::utils::LazyHash::new(<typst::Library as typst::LibraryExt>::builder().build());
+    let world = DiskWorld::new(&root, main, &fonts, &library);
+    let alone = typst_alone(&world, "imprint/en/leaflet/standard/pdf");
+    let (_, built) = build_pdf(&project, "en/leaflet-standard.pdf");
+    assert!(alone == std::fs::read(built).unwrap(), "Typst alone made a different PDF from the emitted source");
 }

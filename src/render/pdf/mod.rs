@@ -44,15 +44,8 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
-        let fonts =
-            if self.large_print { cx.font_plan.large_print(&doc.lang) } else { cx.font_plan.families(&doc.lang) };
-        let extra = self.large_print.then_some(cx.large_print);
-        let generated = markup::generate(doc, &format!("/layouts/{}", self.layout), cx.theme, cx.strings, fonts, extra);
-        let layouts = cx
-            .layouts
-            .iter()
-            .filter(|(name, _)| name.ends_with(".typ"))
-            .map(|(name, f)| (format!("/layouts/{name}"), f.text.clone()));
+        let generated = self.generate(doc, cx);
+        let layouts = typst_layouts(cx);
         let Some(fonts) = cx.fonts else {
             return Rendered::failed(vec![Problem::error("no fonts were loaded", None, "Put the fonts in fonts/.")]);
         };
@@ -103,6 +96,40 @@ impl Renderer for PdfRenderer {
             }
         }
     }
+}
+
+impl PdfRenderer {
+    /// The Typst main file of a document in this layout, with the images it uses.
+    fn generate(&self, doc: &Document, cx: RenderContext<'_>) -> Generated {
+        let fonts =
+            if self.large_print { cx.font_plan.large_print(&doc.lang) } else { cx.font_plan.families(&doc.lang) };
+        let extra = self.large_print.then_some(cx.large_print);
+        markup::generate(doc, &format!("/layouts/{}", self.layout), cx.theme, cx.strings, fonts, extra)
+    }
+
+    /// The document as a Typst project that Typst itself can compile (`imprint build --emit
+    /// typst`): the main file at `<lang>/<name>.typ`, and the layouts and images it reads at the
+    /// paths it reads them from, all relative to the project's root. The main file is exactly
+    /// the one [`Renderer::render`] compiles.
+    pub fn typst_project(&self, doc: &Document, cx: RenderContext<'_>) -> Vec<Artifact> {
+        let generated = self.generate(doc, cx);
+        let main = if self.large_print { super::large_print_path(doc) } else { super::output_path(doc, "pdf") };
+        let mut files = vec![Artifact { path: main.with_extension("typ"), bytes: generated.text.into_bytes() }];
+        let layouts = typst_layouts(cx).map(|(path, text)| (path, text.into_bytes()));
+        let images = generated.images.into_iter().map(|(path, bytes)| (path, bytes.to_vec()));
+        for (path, bytes) in layouts.chain(images) {
+            files.push(Artifact { path: path.trim_start_matches('/').into(), bytes });
+        }
+        files
+    }
+}
+
+/// The Typst files of the layouts, at their virtual paths (`/layouts/brochure.typ`).
+fn typst_layouts<'a>(cx: RenderContext<'a>) -> impl Iterator<Item = (String, String)> + 'a {
+    cx.layouts
+        .iter()
+        .filter(|(name, _)| name.ends_with(".typ"))
+        .map(|(name, f)| (format!("/layouts/{name}"), f.text.clone()))
 }
 
 /// Typst reports each character that no font can show as its own error; one per place is
