@@ -122,9 +122,12 @@ fn cell(m: &Option<Measures>) -> String {
         None => "-".into(),
         Some(m) => match m.scores {
             Scores::English { grade, ease } => {
+                let count = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
                 format!(
-                    "FK {grade:.1} / ease {ease:.1} ({} sentences, {} words, {} syllables)",
-                    m.sentences, m.words, m.syllables
+                    "FK {grade:.1} / ease {ease:.1} ({}, {}, {})",
+                    count(m.sentences, "sentence"),
+                    count(m.words, "word"),
+                    count(m.syllables, "syllable")
                 )
             }
             Scores::Spanish { fernandez_huerta, szigriszt_pazos } => {
