@@ -63,6 +63,7 @@ pub fn merge(old: &Catalog, template: &Catalog) -> Catalog {
             entry.msgstr = o.msgstr.clone();
             entry.flags = o.flags.clone();
             entry.previous = o.previous.clone();
+            entry.previous_msgctxt = o.previous_msgctxt.clone();
             entry.comments = o.comments.clone();
         } else {
             let best = old
@@ -79,14 +80,18 @@ pub fn merge(old: &Catalog, template: &Catalog) -> Catalog {
                 entry.msgstr = o.msgstr.clone();
                 entry.comments = o.comments.clone();
                 entry.flags = vec!["fuzzy".into()];
+                // As `msgmerge --previous` does: the old source, and its context if it had one.
                 entry.previous = Some(o.previous.clone().unwrap_or_else(|| o.msgid.clone()));
+                entry.previous_msgctxt = o.previous_msgctxt.clone().or_else(|| o.msgctxt.clone());
             }
         }
         entries.push(entry);
     }
     for (o, used) in old.entries.iter().zip(used) {
         if !used && !o.msgstr.is_empty() {
-            entries.push(Entry { obsolete: true, references: Vec::new(), ..o.clone() });
+            // As msgmerge does, an obsolete entry keeps the translator's comments and drops
+            // what came from the source (extracted comments and references).
+            entries.push(Entry { obsolete: true, references: Vec::new(), extracted: Vec::new(), ..o.clone() });
         }
     }
     Catalog { header: old.header.clone(), header_comments: old.header_comments.clone(), entries }

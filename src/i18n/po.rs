@@ -20,7 +20,9 @@ pub struct Entry {
     pub references: Vec<String>,
     /// `#,` flags (`fuzzy`...).
     pub flags: Vec<String>,
-    /// `#|` the previous msgid of a fuzzy entry.
+    /// `#| msgctxt`: the previous context of a fuzzy entry, as `msgmerge --previous` keeps it.
+    pub previous_msgctxt: Option<String>,
+    /// `#| msgid`: the previous source text of a fuzzy entry.
     pub previous: Option<String>,
     /// `#` translator comments, kept as they are.
     pub comments: Vec<String>,
@@ -96,6 +98,8 @@ pub fn parse(text: &str) -> Result<Catalog, PoError> {
     let mut started = false;
     // Which string the last keyword opened, for continuation lines.
     let mut field: Option<&'static str> = None;
+    // Which previous string (`#| msgctxt` or `#| msgid`) the last `#|` line opened.
+    let mut previous_field: Option<&'static str> = None;
     let mut saw_header = false;
     let finish = |entry: &mut Entry, catalog: &mut Catalog, saw_header: &mut bool| {
         let entry = std::mem::take(entry);
@@ -149,11 +153,27 @@ pub fn parse(text: &str) -> Result<Catalog, PoError> {
                 Some('|') => {
                     let rest = comment[1..].trim_start();
                     let rest = rest.strip_prefix('~').map(str::trim_start).unwrap_or(rest);
-                    if let Some(s) = rest.strip_prefix("msgid ") {
-                        current.previous = Some(unquote(s.trim()).map_err(|m| err(1, &m))?);
+                    let target = if let Some(s) = rest.strip_prefix("msgid ") {
+                        previous_field = Some("msgid");
+                        Some((s, true))
+                    } else if let Some(s) = rest.strip_prefix("msgctxt ") {
+                        previous_field = Some("msgctxt");
+                        Some((s, true))
                     } else if rest.starts_with('"') {
-                        let more = unquote(rest).map_err(|m| err(1, &m))?;
-                        current.previous.get_or_insert_with(String::new).push_str(&more);
+                        Some((rest, false))
+                    } else {
+                        None
+                    };
+                    if let Some((s, new)) = target {
+                        let text = unquote(s.trim()).map_err(|m| err(1, &m))?;
+                        let slot = match previous_field {
+                            Some("msgctxt") => &mut current.previous_msgctxt,
+                            _ => &mut current.previous,
+                        };
+                        match slot {
+                            Some(old) if !new => old.push_str(&text),
+                            _ => *slot = Some(text),
+                        }
                     }
                 }
                 _ => current.comments.push(comment.strip_prefix(' ').unwrap_or(comment).to_string()),
@@ -276,8 +296,12 @@ pub fn write(catalog: &Catalog) -> String {
             let _ = writeln!(out, "#, {}", e.flags.join(", "));
         }
         let p = if e.obsolete { "#~ " } else { "" };
+        let previous_prefix = if e.obsolete { "#~| " } else { "#| " };
+        if let Some(ctxt) = &e.previous_msgctxt {
+            out.push_str(&quote("msgctxt", ctxt, previous_prefix));
+        }
         if let Some(previous) = &e.previous {
-            out.push_str(&quote("msgid", previous, if e.obsolete { "#~| " } else { "#| " }));
+            out.push_str(&quote("msgid", previous, previous_prefix));
         }
         if let Some(ctxt) = &e.msgctxt {
             out.push_str(&quote("msgctxt", ctxt, p));
@@ -311,7 +335,9 @@ msgstr "Creemos en derechos **iguales** para \"todas\" las personas."
 
 #: sources/content/01-mission.md:6
 #, fuzzy
-#| msgid "Ending trafficking."
+#| msgctxt "mission/paragraph"
+#| msgid "Ending "
+#| "trafficking."
 msgctxt "mission/paragraph"
 msgid "Ending human trafficking."
 msgstr "Acabar con la trata."
@@ -334,6 +360,7 @@ msgstr "Acabar con la trata."
         assert_eq!(e.line, 10);
         assert!(c.entries[1].fuzzy());
         assert_eq!(c.entries[1].previous.as_deref(), Some("Ending trafficking."));
+        assert_eq!(c.entries[1].previous_msgctxt.as_deref(), Some("mission/paragraph"));
         assert!(c.entries[2].obsolete);
         assert_eq!(c.entries[2].msgstr, "Ido.");
     }
@@ -346,6 +373,7 @@ msgstr "Acabar con la trata."
         assert!(again.entries.iter().all(|e| e.line > 0));
         assert_eq!(again.entries[0].msgid, c.entries[0].msgid);
         assert_eq!(again.entries[1].previous, c.entries[1].previous);
+        assert_eq!(again.entries[1].previous_msgctxt, c.entries[1].previous_msgctxt);
         assert_eq!(again.header, c.header);
         assert_eq!(write(&again), write(&c));
     }

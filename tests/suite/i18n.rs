@@ -176,3 +176,60 @@ fn the_block_policy_keeps_an_incomplete_language_out() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("`es` is not built:"), "{}", run.stderr);
 }
+
+/// Runs a gettext tool; the tests use GNU gettext as an independent judge of the PO files.
+fn gettext(tool: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` could not run ({e}): install GNU gettext (apt-get install gettext), as .ci/run does")
+    })
+}
+
+#[test]
+fn update_merges_exactly_as_msgmerge_does() {
+    // The real sources and their complete translations, with one paragraph changed, one
+    // added and one removed.
+    let project = temp_dir("msgmerge");
+    for part in ["sources", "layouts"] {
+        copy_tree(&repo().join(part), &project.join(part));
+    }
+    copy_tree(&repo().join("fonts"), &project.join("fonts"));
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = project.join("sources/content").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} no longer says {from:?}: pick another sentence");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("02-values.plain.md", "make their own choices.", "make their own decisions.");
+    edit("02-values.plain.md", "You also choose how.", "You also choose how.\n\nA new paragraph, not translated yet.");
+    let approach = project.join("sources/content/04-approach.plain.md");
+    let text = std::fs::read_to_string(&approach).unwrap();
+    let kept: Vec<&str> = text.split("\n\n").filter(|p| !p.starts_with("We listen to feedback")).collect();
+    assert_eq!(kept.len() + 1, text.split("\n\n").count(), "one paragraph removed");
+    std::fs::write(&approach, kept.join("\n\n")).unwrap();
+    let before: Vec<(String, std::path::PathBuf)> = ["es", "zh-Hant", "fa"]
+        .iter()
+        .map(|lang| {
+            let old = project.join(format!("{lang}.before.po"));
+            std::fs::copy(project.join(format!("sources/translations/{lang}.po")), &old).unwrap();
+            (lang.to_string(), old)
+        })
+        .collect();
+    assert_eq!(imprint_in(&project, &["translate", "extract"]).code, 0);
+    let run = imprint_in(&project, &["translate", "update"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("es.po: 316 translated, 1 fuzzy, 1 untranslated"), "{}", run.stdout);
+
+    let pot = project.join("sources/translations/imprint.pot");
+    for (lang, old) in before {
+        let ours = project.join(format!("sources/translations/{lang}.po"));
+        let theirs = project.join(format!("{lang}.msgmerge.po"));
+        let args = ["--quiet", "--previous", "--no-wrap", "-o", theirs.to_str().unwrap()];
+        let out = gettext("msgmerge", &[&args[..], &[old.to_str().unwrap(), pot.to_str().unwrap()]].concat());
+        assert!(out.status.success(), "msgmerge: {}", String::from_utf8_lossy(&out.stderr));
+        let (ours_text, theirs_text) =
+            (std::fs::read_to_string(&ours).unwrap(), std::fs::read_to_string(&theirs).unwrap());
+        assert!(ours_text == theirs_text, "{lang}.po differs from what msgmerge writes (see {})", theirs.display());
+        let check = gettext("msgfmt", &["--check", "-o", "/dev/null", ours.to_str().unwrap()]);
+        assert!(check.status.success(), "msgfmt --check {lang}.po: {}", String::from_utf8_lossy(&check.stderr));
+    }
+}
