@@ -250,7 +250,7 @@ fn emit_typst(
         let _ = writeln!(
             out,
             "compile one with Typst itself:\n  typst compile --root {} --font-path {} --ignore-system-fonts \
-             --pdf-standard ua-1 {}",
+             --ignore-embedded-fonts --pdf-standard ua-1 {}",
             output.join("typst").display(),
             project.join("fonts").display(),
             output.join(&first.path).display()
