@@ -84,6 +84,24 @@ pub enum Digits {
     Persian,
 }
 
+impl Digits {
+    /// The name used in `imprint.toml` and given to the layouts: `latin` or `persian`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Digits::Latin => "latin",
+            Digits::Persian => "persian",
+        }
+    }
+
+    /// Typst's numbering pattern for these digits: `1` or `۱`.
+    pub fn typst_numbering(self) -> &'static str {
+        match self {
+            Digits::Latin => "1",
+            Digits::Persian => "\u{6F1}",
+        }
+    }
+}
+
 impl Strings {
     /// A number (or any text) with its ASCII digits written in the language's digits.
     pub fn number(&self, n: impl std::fmt::Display) -> String {

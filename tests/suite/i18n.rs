@@ -117,6 +117,9 @@ fn farsi_runs_right_to_left_with_persian_digits() {
     assert_eq!(values, ["۶۰٪", "۳۸٫۵٪", "<۱٪"]);
     let years: Vec<String> = page.select(&sel(".timeline .year")).map(|v| v.text().collect()).collect();
     assert_eq!(years, ["۱۹۹۰", "۲۰۰۰"]);
+    // Numbered lists count in Persian digits too (the stylesheet's `persian` counter style).
+    assert_eq!(page.select(&sel("body")).next().unwrap().attr("class"), Some("digits-persian"));
+    assert!(page.select(&sel("ol:not(.timeline)")).next().is_some(), "the fixture has a numbered list");
     // The page ships the fonts it declares, with their licence.
     let css: String = page.select(&sel("style")).next().unwrap().text().collect();
     assert!(
@@ -131,12 +134,24 @@ fn farsi_runs_right_to_left_with_persian_digits() {
     assert_eq!(pdf.text_string(pdf.catalog().get(b"Lang").unwrap()).as_deref(), Some("fa"));
     let prefs = pdf.catalog_dict(b"ViewerPreferences").unwrap();
     assert_eq!(crate::pdfread::Pdf::name(prefs.get(b"Direction").unwrap()), "R2L");
+    // Page numbers in Persian digits too (the cover has none).
+    let pages = pdf.page_words();
+    assert!(pages.len() > 2, "the leaflet has pages after the cover");
+    for (i, words) in pages.iter().enumerate().skip(1) {
+        let persian: String =
+            (i + 1).to_string().chars().map(|c| char::from_u32(c as u32 - 0x30 + 0x6F0).unwrap()).collect();
+        assert!(words.contains(&persian), "page {} is not numbered {persian}: {words:?}", i + 1);
+        assert!(!words.contains(&(i + 1).to_string()), "page {} is numbered in Latin digits: {words:?}", i + 1);
+    }
     // The EPUB reads right to left.
     let epub = std::fs::read(out.join("fa/leaflet-standard.epub")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
     let mut opf = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("EPUB/package.opf").unwrap(), &mut opf).unwrap();
     assert!(opf.contains("page-progression-direction=\"rtl\"") && opf.contains("xml:lang=\"fa\" dir=\"rtl\""));
+    let mut css = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("EPUB/style.css").unwrap(), &mut css).unwrap();
+    assert!(css.contains(":where(.digits-persian) ol { list-style-type: persian; }"));
 }
 
 #[test]

@@ -94,6 +94,15 @@ impl Pdf {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The words of each page, in order.
+    pub fn page_words(&self) -> Vec<Vec<String>> {
+        let pages: Vec<u32> = self.doc.get_pages().keys().copied().collect();
+        pages
+            .iter()
+            .map(|p| self.doc.extract_text(&[*p]).unwrap().split_whitespace().map(str::to_string).collect())
+            .collect()
+    }
+
     /// Page sizes in points, from each page's MediaBox.
     pub fn page_sizes(&self) -> Vec<(f32, f32)> {
         self.doc

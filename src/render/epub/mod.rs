@@ -45,6 +45,7 @@ pub(crate) struct Item {
 struct PageView<'a> {
     lang: &'a str,
     dir: &'static str,
+    digits: &'static str,
     title: String,
     kind: &'static str,
 }
@@ -104,7 +105,7 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     }
 
     let page_doc = |title: String, kind: &'static str, body: String| -> Result<Vec<u8>, Problem> {
-        let view = PageView { lang, dir: dir(doc.dir), title, kind };
+        let view = PageView { lang, dir: dir(doc.dir), digits: strings.digits.name(), title, kind };
         env.get_template("page.xhtml")
             .and_then(|t| t.render(context! { page => view, body => Value::from_safe_string(body) }))
             .map(String::into_bytes)
@@ -146,7 +147,13 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     toc.push(TocEntry { href: "about.xhtml".into(), title: strings.about_publication.clone(), children: Vec::new() });
 
     let start = doc.sections.first().map(|s| section_href(&s.id)).unwrap_or_else(|| "title.xhtml".into());
-    let nav_view = PageView { lang, dir: dir(doc.dir), title: strings.contents.clone(), kind: "frontmatter" };
+    let nav_view = PageView {
+        lang,
+        dir: dir(doc.dir),
+        digits: strings.digits.name(),
+        title: strings.contents.clone(),
+        kind: "frontmatter",
+    };
     let nav_xhtml = env
         .get_template("nav.xhtml")
         .and_then(|t| {

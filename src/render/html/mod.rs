@@ -27,6 +27,8 @@ pub struct HtmlRenderer;
 struct PageView {
     lang: String,
     dir: &'static str,
+    /// `latin` or `persian`: the digits of numbers and numbered lists.
+    digits: &'static str,
     title: String,
     description: String,
     keywords: String,
@@ -131,6 +133,7 @@ impl HtmlRenderer {
                 Direction::Ltr => "ltr",
                 Direction::Rtl => "rtl",
             },
+            digits: cx.strings.digits.name(),
             title: doc.title.clone(),
             description: doc.description.clone(),
             keywords: doc.keywords.join(", "),

@@ -173,6 +173,7 @@ impl Writer<'_> {
             color(&theme.accent),
             color(&theme.surface)
         );
+        let _ = writeln!(self.out, "  digits: {},", string(s.digits.typst_numbering()));
         let _ = writeln!(
             self.out,
             "  ui: (photo: {}, photo-credits: {}, about-edition: {}, published-by: {}),",
