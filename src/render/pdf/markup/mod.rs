@@ -81,6 +81,14 @@ fn lang_args(tag: &LangTag) -> String {
     }
 }
 
+/// Typst's name for a writing direction.
+fn typst_dir(dir: crate::model::Direction) -> &'static str {
+    match dir {
+        crate::model::Direction::Ltr => "ltr",
+        crate::model::Direction::Rtl => "rtl",
+    }
+}
+
 /// A label for an id; ids are `[a-z0-9-]` (checked when loading), which labels accept.
 fn label(id: &str) -> String {
     debug_assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
@@ -96,7 +104,7 @@ pub(crate) fn generate(
     fonts: &[String],
     large_print: Option<crate::render::LargePrint>,
 ) -> Generated {
-    let mut w = Writer { out: String::new(), origins: Vec::new(), images: Vec::new(), strings };
+    let mut w = Writer { out: String::new(), origins: Vec::new(), images: Vec::new(), strings, isolates: Vec::new() };
     w.preamble(doc, layout, theme, fonts, large_print);
     for s in doc.sections.iter().filter(|s| Some(&s.id) != doc.cover.as_ref()) {
         w.section(s);
@@ -109,6 +117,8 @@ struct Writer<'a> {
     origins: Vec<(Range<usize>, Origin)>,
     images: Vec<(String, Bytes)>,
     strings: &'a Strings,
+    /// The directional isolates open around the current inline (LRI or RLI).
+    isolates: Vec<&'static str>,
 }
 
 impl Writer<'_> {
@@ -138,14 +148,7 @@ impl Writer<'_> {
         let _ = writeln!(self.out, "#show: brochure.with(");
         let _ = writeln!(self.out, "  title: {},", string(&doc.title));
         let _ = writeln!(self.out, "  lang: {},", string(&lang));
-        let _ = writeln!(
-            self.out,
-            "  dir: {},",
-            match doc.dir {
-                crate::model::Direction::Ltr => "ltr",
-                crate::model::Direction::Rtl => "rtl",
-            }
-        );
+        let _ = writeln!(self.out, "  dir: {},", typst_dir(doc.dir));
         let fonts: Vec<String> = fonts.iter().map(|f| format!("{},", string(f))).collect();
         let _ = writeln!(self.out, "  fonts: ({}),", fonts.concat());
         if let Some(lp) = large_print {
@@ -246,8 +249,8 @@ impl Writer<'_> {
             }),
             Block::Chart(c) => self.located(c.origin, |w| w.chart(c)),
             Block::Timeline(t) => self.timeline(t),
-            Block::Lang { lang, blocks, .. } => {
-                let _ = writeln!(self.out, "#text({})[", lang_args(lang));
+            Block::Lang { lang, dir, blocks } => {
+                let _ = writeln!(self.out, "#text({}, dir: {})[", lang_args(lang), typst_dir(*dir));
                 self.blocks(blocks);
                 self.push("]\n");
             }
@@ -398,12 +401,31 @@ impl Writer<'_> {
                 self.inlines(content);
                 self.push("]");
             }
-            Inline::LineBreak => self.push("#linebreak()"),
+            Inline::LineBreak => {
+                // Typst's bidi treats a forced break as the end of a paragraph: the isolates
+                // are closed before it and opened again after it.
+                if self.isolates.is_empty() {
+                    self.push("#linebreak()");
+                } else {
+                    let close = string(&"\u{2069}".repeat(self.isolates.len()));
+                    let _ = write!(self.out, "#{close}#linebreak()#{}", string(&self.isolates.concat()));
+                }
+            }
             Inline::SoftBreak => self.push("#\" \""),
-            Inline::Lang { lang, content, .. } => {
-                let _ = write!(self.out, "#text({})[", lang_args(lang));
+            Inline::Lang { lang, dir, content } => {
+                // Typst sets a paragraph in the direction it starts with; a passage inside it
+                // is isolated with Unicode isolates (LRI or RLI ... PDI), as HTML isolates an
+                // element with `dir`, so that an English fallback in a Farsi paragraph keeps
+                // its punctuation in place.
+                let open = match dir {
+                    crate::model::Direction::Ltr => "\u{2066}",
+                    crate::model::Direction::Rtl => "\u{2067}",
+                };
+                let _ = write!(self.out, "#text({})[#{}", lang_args(lang), string(open));
+                self.isolates.push(open);
                 self.inlines(content);
-                self.push("]");
+                self.isolates.pop();
+                let _ = write!(self.out, "#{}]", string("\u{2069}"));
             }
         }
     }
@@ -429,25 +451,4 @@ fn collect_credits(blocks: &[Block], photo: &str, out: &mut Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strings_escape_quotes_backslashes_and_controls() {
-        assert_eq!(string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
-        assert_eq!(string("x\ny\u{1}"), "\"x\\ny\\u{1}\"");
-        assert_eq!(
-            string("#read(\"/etc/passwd\") $x$ ] <l> @r // /*"),
-            "\"#read(\\\"/etc/passwd\\\") $x$ ] <l> @r // /*\""
-        );
-    }
-
-    #[test]
-    fn language_and_region() {
-        let t = |s: &str| typst_lang(&LangTag(s.into()));
-        assert_eq!(t("en"), ("en".into(), None));
-        assert_eq!(t("es-MX"), ("es".into(), Some("MX".into())));
-        assert_eq!(t("zh-Hant"), ("zh".into(), Some("TW".into())));
-        assert_eq!(t("es-419"), ("es".into(), None));
-    }
-}
+mod tests;
