@@ -131,7 +131,7 @@ fn glossary_section(
         .join("\n")
         .to_lowercase();
     // Chinese, Japanese, Thai and Khmer are written without spaces: a term is found anywhere.
-    let unspaced = matches!(lang.as_str().split('-').next(), Some("zh" | "ja" | "th" | "km" | "lo" | "my"));
+    let unspaced = crate::lang::unspaced(lang);
     let found = |f: &str| if unspaced { text.contains(f) } else { contains_word(&text, f) };
     let mut used: Vec<&GlossaryEntry> =
         entries.iter().filter(|e| e.forms.iter().any(|f| found(&f.to_lowercase()))).collect();
@@ -148,7 +148,7 @@ fn glossary_section(
         })
         .collect();
     Some(Section {
-        id: "glossary".into(),
+        id: crate::model::GLOSSARY_ID.into(),
         title: vec![Inline::Text(strings.glossary.clone())],
         blocks: vec![Block::List(List { start: None, items })],
         origin: first.origin,

@@ -94,7 +94,7 @@ pub fn of_document(doc: &Document, files: &SourceFiles) -> Vec<Message> {
         }
     }
     for section in doc.sections.iter().filter(|s| !s.fallback) {
-        if section.id == "glossary" && doc.edition == Edition::Plain {
+        if section.id == crate::model::GLOSSARY_ID && doc.edition == Edition::Plain {
             continue;
         }
         let scope = section_scope(&section.id, doc.edition);

@@ -53,7 +53,7 @@ pub fn template(documents: &[&Document], sources: &crate::source::Sources, files
     let used: Vec<String> = documents
         .iter()
         .filter(|d| d.edition == Edition::Plain)
-        .flat_map(|d| d.sections.iter().filter(|s| s.id == "glossary"))
+        .flat_map(|d| d.sections.iter().filter(|s| s.id == crate::model::GLOSSARY_ID))
         .flat_map(|s| crate::model::walk::prose(&s.blocks))
         .map(|(_, t)| t)
         .collect();

@@ -128,6 +128,12 @@ fn suggest_by_name(written: &str) -> Option<(&'static str, &'static str)> {
         .find(|(_, name)| name.split(';').any(|n| n.trim().to_lowercase() == w) || name.to_lowercase().starts_with(&w))
 }
 
+/// Whether the language is written without spaces between words (Chinese, Japanese, Thai,
+/// Khmer, Lao, Burmese): words cannot be counted by spaces, nor found by word boundaries.
+pub fn unspaced(tag: &LangTag) -> bool {
+    matches!(tag.as_str().split('-').next(), Some("zh" | "ja" | "th" | "km" | "lo" | "my"))
+}
+
 /// The writing direction of a (valid) tag.
 pub fn direction(tag: &LangTag) -> Direction {
     let s = tag.as_str();

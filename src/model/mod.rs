@@ -17,6 +17,13 @@ pub use share::{Share, ShareRange, Tenths};
 
 use std::path::PathBuf;
 
+/// The id of the glossary section that imprint adds to plain-language editions.
+pub const GLOSSARY_ID: &str = "glossary";
+
+/// Ids of what imprint generates itself (the glossary; the EPUB's title, navigation and about
+/// documents; the web page's main landmark and contents): the sources cannot use them.
+pub const RESERVED_IDS: &[&str] = &[GLOSSARY_ID, "title", "nav", "about", "main", "toc", "landmarks", "contents"];
+
 /// Where a piece of the model came from in the sources, for diagnostics after loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Origin {

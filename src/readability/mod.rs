@@ -190,11 +190,6 @@ fn is_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str()) || single_capital || dotted
 }
 
-/// Whether the language is written without spaces between words.
-fn unspaced(lang: &LangTag) -> bool {
-    matches!(lang.as_str().split('-').next(), Some("zh" | "ja" | "th" | "km" | "lo" | "my"))
-}
-
 /// Measures prose blocks `(kind, text)` in a language; sentences over `long` units are listed.
 pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option<Measures> {
     let prose: Vec<&str> = blocks.iter().filter(|(k, t)| is_prose(*k, t)).map(|(_, t)| t.as_str()).collect();
@@ -203,7 +198,7 @@ pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option
         return None;
     }
     let primary = lang.as_str().split('-').next().unwrap_or("");
-    let unit = if unspaced(lang) { Unit::Characters } else { Unit::Words };
+    let unit = if crate::lang::unspaced(lang) { Unit::Characters } else { Unit::Words };
     let length = |s: &str| match unit {
         Unit::Words => words(s).len(),
         Unit::Characters => s.chars().filter(|c| c.is_alphanumeric()).count(),

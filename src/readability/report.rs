@@ -48,8 +48,12 @@ pub fn rows(documents: &[&Document], targets: &Targets) -> Vec<Row> {
     for doc in documents.iter().filter(|d| d.edition == Edition::Standard) {
         let plain = documents.iter().find(|d| d.edition == Edition::Plain && d.id == doc.id && d.lang == doc.lang);
         let all = |d: &Document| {
-            let blocks: Vec<_> =
-                d.sections.iter().filter(|s| s.id != "glossary").flat_map(|s| walk::prose(&s.blocks)).collect();
+            let blocks: Vec<_> = d
+                .sections
+                .iter()
+                .filter(|s| s.id != crate::model::GLOSSARY_ID)
+                .flat_map(|s| walk::prose(&s.blocks))
+                .collect();
             measure(&blocks, &d.lang, targets.long_sentence)
         };
         rows.push(Row {

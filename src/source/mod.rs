@@ -90,7 +90,14 @@ impl IdRegistry {
                 "Ids are used in web addresses: use lower-case letters, digits and hyphens, e.g. \"our-story\".",
             ));
         }
-        if let Some(first) = self.ids.get(id) {
+        if crate::model::RESERVED_IDS.contains(&id) {
+            report.push(
+                Diagnostic::error(format!("the id `{id}` is reserved"))
+                    .at(span)
+                    .label("imprint uses this id for a part it generates")
+                    .hint("Choose another id, e.g. by adding a word: \"our-glossary\", \"about-us\"."),
+            );
+        } else if let Some(first) = self.ids.get(id) {
             report.push(
                 Diagnostic::error(format!("duplicate id `{id}`"))
                     .at(span)
@@ -107,7 +114,7 @@ impl IdRegistry {
     pub(crate) fn claim_generated(&mut self, base: &str, span: Span) -> String {
         let mut id = base.to_string();
         let mut n = 2;
-        while self.ids.contains_key(&id) {
+        while self.ids.contains_key(&id) || crate::model::RESERVED_IDS.contains(&id.as_str()) {
             id = format!("{base}-{n}");
             n += 1;
         }
