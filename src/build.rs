@@ -46,36 +46,10 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     let sources = source::load(&project.join("sources"), &mut files, &mut report)?;
     let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
     let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
-    let plan_file = layouts.get("fonts.toml").expect("built-in layout");
-    let font_plan = match FontPlan::parse(&plan_file.text) {
-        Ok(p) => p,
-        Err(e) => {
-            let file = files.add(plan_file.shown_as.clone(), plan_file.text.clone());
-            report.push(
-                Diagnostic::error(format!("invalid TOML: {}", e.message()))
-                    .at(Span::new(file, e.span().unwrap_or(0..0)))
-                    .hint("Write `default = [\"Family\", ...]` and a [languages] table of `tag = [\"Family\", ...]`."),
-            );
-            FontPlan {
-                default: vec!["Noto Sans".into()],
-                languages: Default::default(),
-                large_print: Default::default(),
-            }
-        }
-    };
-    let mut named: Vec<&String> = font_plan.default.iter().chain(font_plan.languages.values().flatten()).collect();
-    named.sort();
-    named.dedup();
-    for family in named {
-        if !fonts.families().iter().any(|f| f.eq_ignore_ascii_case(family)) {
-            report.push(
-                Diagnostic::error(format!("layouts/fonts.toml names the family `{family}`, which is not in fonts/"))
-                    .hint(format!("The families in fonts/ are: {}.", fonts.families().join(", "))),
-            );
-        }
-    }
+    let (font_plan, plan_ok) = font_plan(&layouts, &fonts, &mut files, &mut report);
     let jobs = plan(&sources, &files, &mut report);
-    for job in &jobs {
+    // With a broken font plan every character would be reported; the plan's errors say it all.
+    for job in jobs.iter().filter(|_| plan_ok) {
         for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, false, &files) {
             report.push(d);
         }
@@ -94,6 +68,72 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     }
     report.sort();
     Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan })
+}
+
+/// Reads and checks `layouts/fonts.toml` against the fonts of `fonts/`: the plan, and whether
+/// it is sound (it parses, every key is a language tag written as imprint writes it, every
+/// family is in `fonts/`). A plan that does not parse falls back to Noto Sans alone.
+fn font_plan(layouts: &Layouts, fonts: &FontSet, files: &mut SourceFiles, report: &mut Report) -> (FontPlan, bool) {
+    let plan_file = layouts.get("fonts.toml").expect("built-in layout");
+    let errors_before = report.errors();
+    let mut file = None;
+    let mut at = |files: &mut SourceFiles, range: std::ops::Range<usize>| {
+        let id = *file.get_or_insert_with(|| files.add(plan_file.shown_as.clone(), plan_file.text.clone()));
+        Span::new(id, range)
+    };
+    let plan = match FontPlan::parse(&plan_file.text) {
+        Ok(p) => p,
+        Err(e) => {
+            report.push(
+                Diagnostic::error(format!("invalid TOML: {}", e.message()))
+                    .at(at(files, e.span().unwrap_or(0..0)))
+                    .hint("Write `default = [\"Family\", ...]` and a [languages] table of `tag = [\"Family\", ...]`."),
+            );
+            let fallback = FontPlan {
+                default: vec!["Noto Sans".into()],
+                languages: Default::default(),
+                large_print: Default::default(),
+            };
+            return (fallback, false);
+        }
+    };
+    // Where a quoted name first appears in the file, to point at it.
+    let find = |quoted: &str| {
+        let start = plan_file.text.find(quoted).unwrap_or(0);
+        start..start + if start == 0 { 0 } else { quoted.len() }
+    };
+    for key in plan.languages.keys().chain(plan.large_print.keys()) {
+        let canonical = crate::lang::parse_lang(key).ok().filter(|tag| tag.as_str() == key);
+        if canonical.is_none() {
+            let line = find(&format!("\n{key}"));
+            let span = at(files, if line.is_empty() { line } else { line.start + 1..line.end });
+            report.push(
+                Diagnostic::error(format!("`{key}` in layouts/fonts.toml is not a language tag as imprint writes it"))
+                    .at(span)
+                    .hint("Write the tag as in imprint.toml's [languages]: `es`, `zh-Hant`, `fa`; a tag written otherwise is never used."),
+            );
+        }
+    }
+    let mut named: Vec<&String> = plan
+        .default
+        .iter()
+        .chain(plan.languages.values().flatten())
+        .chain(plan.large_print.values().flatten())
+        .collect();
+    named.sort();
+    named.dedup();
+    let families = fonts.families();
+    for family in named {
+        if !families.iter().any(|f| f.eq_ignore_ascii_case(family)) {
+            let span = at(files, find(&format!("\"{family}\"")));
+            report.push(
+                Diagnostic::error(format!("layouts/fonts.toml names the family `{family}`, which is not in fonts/"))
+                    .at(span)
+                    .hint(format!("The families in fonts/ are: {}.", families.join(", "))),
+            );
+        }
+    }
+    (plan, report.errors() == errors_before)
 }
 
 /// What a build did.
