@@ -20,7 +20,7 @@ pub struct Targets {
 
 impl Default for Targets {
     fn default() -> Self {
-        Targets { english_max_grade: 6.0, spanish_min_inflesz: 65.0, long_sentence: 20 }
+        crate::source::config::ReadabilityConfig::default().targets()
     }
 }
 
@@ -41,12 +41,18 @@ pub struct Row {
     pub plain_origin: Option<crate::model::Origin>,
 }
 
-/// The rows of every section of every publication that has a plain-language edition (and
-/// those of the others, standard only).
+/// The rows of every section of every publication in every language: standard and plain side
+/// by side, either of them absent when the publication is not built in that edition.
 pub fn rows(documents: &[&Document], targets: &Targets) -> Vec<Row> {
     let mut rows = Vec::new();
-    for doc in documents.iter().filter(|d| d.edition == Edition::Standard) {
-        let plain = documents.iter().find(|d| d.edition == Edition::Plain && d.id == doc.id && d.lang == doc.lang);
+    let edition = |e: Edition, of: &Document| {
+        documents.iter().copied().find(|d| d.edition == e && d.id == of.id && d.lang == of.lang)
+    };
+    // One pass per publication and language, led by the standard edition when there is one.
+    let leads = documents.iter().filter(|d| d.edition == Edition::Standard || edition(Edition::Standard, d).is_none());
+    for doc in leads {
+        let standard = edition(Edition::Standard, doc);
+        let plain = edition(Edition::Plain, doc);
         let all = |d: &Document| {
             let blocks: Vec<_> = d
                 .sections
@@ -60,18 +66,18 @@ pub fn rows(documents: &[&Document], targets: &Targets) -> Vec<Row> {
             publication: doc.id.clone(),
             lang: doc.lang.as_str().to_string(),
             section: "(all sections)".into(),
-            standard: all(doc),
-            plain: plain.and_then(|p| all(p)),
+            standard: standard.and_then(all),
+            plain: plain.and_then(all),
             plain_origin: None,
         });
-        for section in &doc.sections {
+        for section in doc.sections.iter().filter(|s| s.id != crate::model::GLOSSARY_ID) {
             let plain_section = plain.and_then(|p| p.sections.iter().find(|s| s.id == section.id && !s.fallback));
             let m = |blocks: &[crate::model::Block]| measure(&walk::prose(blocks), &doc.lang, targets.long_sentence);
             rows.push(Row {
                 publication: doc.id.clone(),
                 lang: doc.lang.as_str().to_string(),
                 section: section.id.clone(),
-                standard: m(&section.blocks),
+                standard: standard.and_then(|_| m(&section.blocks)),
                 plain: plain_section.and_then(|s| m(&s.blocks)),
                 plain_origin: plain_section.map(|s| s.origin),
             });

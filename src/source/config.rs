@@ -94,13 +94,13 @@ pub struct AccessibilityConfig {
 pub struct ReadabilityConfig {
     /// English: the highest Flesch-Kincaid grade a plain section may read at.
     #[serde(default = "default_grade")]
-    pub english_max_grade: f64,
+    pub english_max_grade: Spanned<f64>,
     /// Spanish: the lowest Szigriszt-Pazos score (INFLESZ scale; 65 is "bastante fácil").
     #[serde(default = "default_inflesz")]
-    pub spanish_min_inflesz: f64,
+    pub spanish_min_inflesz: Spanned<f64>,
     /// Sentences longer than this many words are listed in the report.
     #[serde(default = "default_long")]
-    pub long_sentence: usize,
+    pub long_sentence: Spanned<usize>,
 }
 
 impl Default for ReadabilityConfig {
@@ -117,23 +117,23 @@ impl ReadabilityConfig {
     /// The targets as the readability report takes them.
     pub fn targets(&self) -> crate::readability::report::Targets {
         crate::readability::report::Targets {
-            english_max_grade: self.english_max_grade,
-            spanish_min_inflesz: self.spanish_min_inflesz,
-            long_sentence: self.long_sentence,
+            english_max_grade: *self.english_max_grade.get_ref(),
+            spanish_min_inflesz: *self.spanish_min_inflesz.get_ref(),
+            long_sentence: *self.long_sentence.get_ref(),
         }
     }
 }
 
-fn default_grade() -> f64 {
-    6.0
+fn default_grade() -> Spanned<f64> {
+    Spanned::new(0..0, 6.0)
 }
 
-fn default_inflesz() -> f64 {
-    65.0
+fn default_inflesz() -> Spanned<f64> {
+    Spanned::new(0..0, 65.0)
 }
 
-fn default_long() -> usize {
-    20
+fn default_long() -> Spanned<usize> {
+    Spanned::new(0..0, 20)
 }
 
 /// `[large-print]`.

@@ -179,7 +179,7 @@ pub(crate) fn check_publications(
             _ => {}
         }
         if p.editions.iter().any(|e| *e.get_ref() == super::config::Edition::Plain) {
-            check_plain(p, file, sections, report);
+            check_plain(p, file, sections, all_sections_read, report);
         }
         let mut formats = BTreeSet::new();
         for f in &p.formats {
@@ -213,7 +213,13 @@ pub(crate) fn parse_uuid_urn(s: &str) -> Option<[u8; 16]> {
 
 /// Every section of a plain-language edition needs its plain version, unless `plain-fallback`
 /// names it; a fallback for a section that has a plain version is pointless.
-fn check_plain(p: &super::config::PublicationConfig, file: usize, sections: &[SourceSection], report: &mut Report) {
+fn check_plain(
+    p: &super::config::PublicationConfig,
+    file: usize,
+    sections: &[SourceSection],
+    all_sections_read: bool,
+    report: &mut Report,
+) {
     let allowed = |id: &str| p.plain_fallback.iter().any(|f| f.get_ref() == id);
     for s in &p.sections {
         let Some(section) = sections.iter().find(|x| x.id == *s.get_ref()) else { continue };
@@ -240,9 +246,77 @@ fn check_plain(p: &super::config::PublicationConfig, file: usize, sections: &[So
                 .hint("Remove it from plain-fallback."),
             ),
             Some(_) => {}
-            None => {
-                report.push(Diagnostic::error(format!("no section has the id `{}`", f.get_ref())).at(span(file, f)))
-            }
+            // An id also in `sections` is reported there; with a content file unreadable, an
+            // unknown id says nothing new.
+            None if !all_sections_read || p.sections.iter().any(|s| s.get_ref() == f.get_ref()) => {}
+            None => report.push(
+                Diagnostic::error(format!("no section has the id `{}`", f.get_ref()))
+                    .at(span(file, f))
+                    .label("not a section of this publication"),
+            ),
+        }
+    }
+}
+
+/// Checks `[readability]`: targets that a plain-language text can meet and that still mean
+/// something (a grade of 60 would turn the gate off; NaN would fail every section).
+pub(crate) fn check_readability(config: &Config, file: usize, report: &mut Report) {
+    let r = &config.readability;
+    let mut range = |name: &str, value: f64, s: std::ops::Range<usize>, (low, high): (f64, f64), hint: &str| {
+        if !(low..=high).contains(&value) {
+            report.push(
+                Diagnostic::error(format!("{name} = {value} is outside {low} to {high}"))
+                    .at(Span::new(file, s))
+                    .hint(hint.to_string()),
+            );
+        }
+    };
+    range(
+        "english-max-grade",
+        *r.english_max_grade.get_ref(),
+        r.english_max_grade.span(),
+        (1.0, 12.0),
+        "Plain language aims at grade 6 to 8 (Flesch-Kincaid); the default is 6.",
+    );
+    range(
+        "spanish-min-inflesz",
+        *r.spanish_min_inflesz.get_ref(),
+        r.spanish_min_inflesz.span(),
+        (0.0, 100.0),
+        "INFLESZ runs from 0 to 100; 65 and above is \"bastante fácil\" (the default).",
+    );
+    range(
+        "long-sentence",
+        *r.long_sentence.get_ref() as f64,
+        r.long_sentence.span(),
+        (5.0, 60.0),
+        "Plain-language guidelines list sentences over 20 words (the default).",
+    );
+}
+
+/// Checks `[translations.<lang>]`: each names a language that is built, written as in
+/// `[languages] build` (a table under any other name is never read).
+pub(crate) fn check_translations(config: &Config, file: usize, report: &mut Report) {
+    for (key, table) in &config.translations {
+        // The builds are looked up by canonical tag (`zh-Hant`), so the key must be written so.
+        let built: Vec<String> = config
+            .languages
+            .build
+            .iter()
+            .filter_map(|b| crate::lang::parse_lang(b.get_ref()).ok())
+            .map(|t| t.as_str().to_string())
+            .collect();
+        if !built.contains(key) {
+            let built: Vec<String> = built.iter().map(|b| format!("`{b}`")).collect();
+            report.push(
+                Diagnostic::error(format!("[translations.{key}] is not a language that is built"))
+                    .at(span(file, table))
+                    .label("these settings are never used")
+                    .hint(format!(
+                        "Name the table after a language of [languages] build, written the same way ({}).",
+                        if built.is_empty() { "none is listed".to_string() } else { built.join(", ") }
+                    )),
+            );
         }
     }
 }
@@ -257,6 +331,8 @@ pub mod large_print {
     pub const APH_SPACING: f64 = 1.5;
     /// Line spacing by the ACB 2022 guidelines.
     pub const ACB_SPACING: f64 = 1.15;
+    /// The most line spacing imprint lays out (double spacing and a half).
+    pub const MAX_SPACING: f64 = 2.5;
     /// The contrast large print asks of text.
     pub const CONTRAST: f64 = 7.0;
 }
@@ -281,7 +357,15 @@ pub(crate) fn check_large_print(config: &Config, file: usize, report: &mut Repor
         );
     }
     let spacing = *lp.line_spacing.get_ref();
-    if spacing < ACB_SPACING {
+    if spacing.is_nan() || spacing > MAX_SPACING {
+        report.push(
+            Diagnostic::error(format!(
+                "large print: a line spacing of {spacing} is outside {ACB_SPACING} to {MAX_SPACING}"
+            ))
+            .at(span(file, &lp.line_spacing))
+            .hint("Write the spacing as word processors count it: 1.5 is one and a half lines."),
+        );
+    } else if spacing < ACB_SPACING {
         report.push(
             Diagnostic::error(format!(
                 "large print: a line spacing of {spacing} is below {ACB_SPACING}, the least any guideline allows"

@@ -208,6 +208,8 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
 
     if let Some(config) = &config {
         configcheck::check_large_print(config, config_file, report);
+        configcheck::check_readability(config, config_file, report);
+        configcheck::check_translations(config, config_file, report);
         configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
     }
     let translations = load_translations(dir, config.as_ref(), files, report)?;
