@@ -164,6 +164,21 @@ impl SourceFiles {
     }
 }
 
+/// The byte range of a 1-based line of `text`, without its line break (empty past the end).
+pub fn line_range(text: &str, line: usize) -> std::ops::Range<usize> {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    start..end
+}
+
+/// The span of the character at a 1-based line and byte column (clamped to the line).
+pub fn char_at(file: usize, text: &str, line: usize, byte_column: usize) -> Span {
+    let line = line_range(text, line);
+    let at = floor_char_boundary(text, (line.start + byte_column.saturating_sub(1)).min(line.end));
+    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    Span::new(file, at..end)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -264,6 +279,22 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_and_byte_columns() {
+        let text = "msgid \"a\"\n\u{3000}msgstr x\nlast";
+        assert_eq!(&text[line_range(text, 1)], "msgid \"a\"");
+        assert_eq!(&text[line_range(text, 3)], "last");
+        assert_eq!(line_range(text, 9), text.len()..text.len());
+        // A PO column counts bytes: after the 3-byte U+3000, byte column 4 is the `m`.
+        let span = char_at(0, text, 2, 4);
+        assert_eq!(&text[span.range.clone()], "m");
+        let mut files = SourceFiles::default();
+        let f = files.add("es.po", text);
+        assert_eq!(files.line_col(f, span.range.start), (2, 2));
+        // Past the end of the line: the line's end, never a split character.
+        assert_eq!(char_at(0, text, 2, 99).range.start, line_range(text, 2).end);
+    }
 
     #[test]
     fn short_style_names_file_line_and_column() {

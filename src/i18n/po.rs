@@ -60,7 +60,7 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
 }
 
-/// A syntax error with its 1-based line and column.
+/// A syntax error with its 1-based line and column (the column counts bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoError {
     /// Line.

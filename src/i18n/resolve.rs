@@ -146,9 +146,7 @@ impl<'a> Resolver<'a> {
                         .hint(MARKDOWN_NOTE)
                         .hint("The source text is shown instead until the translation is corrected.");
                 if let Some(file) = tr.file {
-                    let text = self.files.text(file);
-                    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-                    d = d.at(Span::new(file, start..start + text[start..].find('\n').unwrap_or(0)));
+                    d = d.at(Span::new(file, crate::diag::line_range(self.files.text(file), line)));
                 }
                 self.problems.borrow_mut().push(d);
                 self.fallback(source.clone())

@@ -251,13 +251,10 @@ fn load_translations(
         match crate::i18n::po::parse(files.text(file)) {
             Ok(catalog) => out.push(Translation { lang: tag, catalog, file: Some(file) }),
             Err(e) => {
-                let text = files.text(file);
-                let start: usize = text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
-                let at =
-                    start + text[start..].char_indices().nth(e.column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(0);
+                let at = crate::diag::char_at(file, files.text(file), e.line, e.column);
                 report.push(
                     Diagnostic::error(format!("malformed PO file: {}", e.message))
-                        .at(Span::new(file, at..at + 1))
+                        .at(at)
                         .hint("PO strings are in double quotes, one keyword per line (msgctxt, msgid, msgstr); Poedit writes them correctly."),
                 );
             }

@@ -69,13 +69,9 @@ pub(crate) fn template_error(e: minijinja::Error, layout: &crate::layouts::Layou
         Some(detail) => format!("failed to render the layout ({detail})"),
         None => format!("failed to render the layout ({})", e.kind()),
     };
-    let text = &layout.text;
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let start = start.min(text.len());
-    let end = text[start..].find('\n').map(|i| start + i).unwrap_or(text.len());
     Problem::error(
         message,
-        Some(Site::Layout { shown_as: layout.shown_as.clone(), range: start..end }),
+        Some(Site::Layout { shown_as: layout.shown_as.clone(), range: crate::diag::line_range(&layout.text, line) }),
         "Check the template syntax at this line: {{ value }}, {% if %}...{% endif %}, {% for %}...{% endfor %}.",
     )
 }
