@@ -93,6 +93,12 @@ proptest! {
         let mut ids = crate::source::IdRegistry::default();
         let data = crate::source::DataSet::default();
         let _ = crate::source::parse_section_for_fuzzing(0, &text, &data, &mut ids, &mut report);
+        // Every problem points at a real place in the file: inside it, on character boundaries.
+        for span in report.diagnostics.iter().filter_map(|d| d.span.as_ref()) {
+            let r = &span.range;
+            prop_assert!(r.start <= r.end && r.end <= text.len(), "{r:?} outside a {}-byte file", text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?} splits a character");
+        }
         let _ = crate::source::parse_inline_markdown(&body);
     }
 

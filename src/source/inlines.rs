@@ -15,8 +15,15 @@ pub(crate) struct Piece {
     pub start: usize,
 }
 
-/// Turns `[...]{lang=xx}` into [`Inline::Lang`]; other brackets stay literal text.
-pub(crate) fn resolve_lang_spans(pieces: Vec<Piece>, file: usize, report: &mut Report) -> Inlines {
+/// Turns `[...]{lang=xx}` into [`Inline::Lang`]; other brackets stay literal text. `source`
+/// is the text the pieces were parsed from, with the file offset it starts at: a piece's text
+/// is decoded (entities, escapes), so positions in it are found again in the source.
+pub(crate) fn resolve_lang_spans(
+    pieces: Vec<Piece>,
+    (source, source_offset): (&str, usize),
+    file: usize,
+    report: &mut Report,
+) -> Inlines {
     let pieces = merge_pieces(pieces);
     if !pieces.iter().any(|p| matches!(&p.inline, Inline::Text(t) if t.contains('['))) {
         return pieces.into_iter().map(|p| p.inline).collect();
@@ -44,7 +51,13 @@ pub(crate) fn resolve_lang_spans(pieces: Vec<Piece>, file: usize, report: &mut R
                     let parent = stack.last_mut().expect("root frame");
                     match parse_lang_attr(&text[i + 1..]) {
                         Some((code, len)) => {
-                            let at = piece.start + i + 1;
+                            // The attribute as written, searched from where the piece starts.
+                            let from = piece.start.saturating_sub(source_offset).min(source.len());
+                            let attr = &text[i + 1..i + 1 + len];
+                            let at = source
+                                .get(from..)
+                                .and_then(|rest| rest.find(attr))
+                                .map_or(piece.start + i + 1, |found| source_offset + from + found);
                             match check_lang(code, Span::new(file, at..at + len), report) {
                                 Some(lang) => {
                                     let dir = direction(&lang);
@@ -125,7 +138,8 @@ mod tests {
                 piece
             })
             .collect();
-        let out = resolve_lang_spans(pieces, 0, &mut report);
+        let source = parts.concat();
+        let out = resolve_lang_spans(pieces, (&source, 0), 0, &mut report);
         (out, report)
     }
 
@@ -151,5 +165,16 @@ mod tests {
         assert_eq!(report.errors(), 1);
         assert_eq!(report.diagnostics[0].span.as_ref().unwrap().range, 5..14);
         assert_eq!(out, vec![Inline::Text("x y".into())]);
+    }
+
+    #[test]
+    fn positions_are_found_in_the_source_not_the_decoded_text() {
+        // comrak decodes `&amp;` to `&`: offsets in the text are not offsets in the file.
+        let source = "&amp;&amp;&amp;中中 [y]{lang=qq}";
+        let pieces = vec![Piece { inline: Inline::Text("&&&中中 [y]{lang=qq}".into()), start: 0 }];
+        let mut report = Report::default();
+        resolve_lang_spans(pieces, (source, 0), 0, &mut report);
+        let range = report.diagnostics[0].span.as_ref().unwrap().range.clone();
+        assert_eq!(&source[range], "{lang=qq}");
     }
 }

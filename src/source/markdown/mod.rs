@@ -332,7 +332,7 @@ impl<'a> Converter<'a> {
                 pieces.push(Piece { inline, start });
             }
         }
-        resolve_lang_spans(pieces, self.file, self.report)
+        resolve_lang_spans(pieces, (self.body, self.body_offset), self.file, self.report)
     }
 
     fn inline(&mut self, node: Node<'_>) -> Option<Inline> {
