@@ -1,9 +1,10 @@
 //! Measuring a laid-out document, for the large-print rules: the smallest text size (every
-//! text, page numbers included), lines broken by hyphenation, and lines stretched by
-//! justification. Measured on Typst's frames, so what is checked is what is printed.
+//! text, page numbers included), text set in italics, lines broken by hyphenation, and lines
+//! stretched by justification. Measured on Typst's frames, so what is checked is what is
+//! printed.
 
 use typst::layout::{Frame, FrameItem, Transform};
-use typst::text::TextItem;
+use typst::text::{FontStyle, TextItem};
 use typst_layout::PagedDocument;
 
 use super::{Problem, Site};
@@ -13,6 +14,8 @@ use super::{Problem, Site};
 pub struct Measured {
     /// The smallest text: its size in points, its page (1-based) and its text.
     pub smallest: Option<(f64, usize, String)>,
+    /// Text set in an italic or oblique face: page and text.
+    pub italic: Vec<(usize, String)>,
     /// Hyphenated lines: page and the text of the line's end.
     pub hyphenated: Vec<(usize, String)>,
     /// Justified lines (word spaces wider than the font's): page and text.
@@ -44,6 +47,10 @@ fn text_item(text: &TextItem, ts: Transform, page: usize, m: &mut Measured) {
     let visible = text.text.chars().any(|c| !c.is_whitespace());
     if visible && m.smallest.as_ref().is_none_or(|(s, _, _)| size < *s - 1e-6) {
         m.smallest = Some((size, page, excerpt(&text.text)));
+    }
+    // Typst never slants a face itself: italic text is text set in an italic face.
+    if visible && text.font.info().variant.style != FontStyle::Normal {
+        m.italic.push((page, excerpt(&text.text)));
     }
     // Typst marks a hyphen it added to break a word with a soft hyphen in the text.
     if text.text.contains('\u{ad}') {
@@ -84,6 +91,13 @@ pub fn problems(m: &Measured, min_pt: f64, layout: &str) -> Vec<Problem> {
             format!("Every text of the large-print edition, page numbers included, must be at least {min_pt} pt: change the size in the layout, or body-size in [large-print] of imprint.toml."),
         ));
     }
+    if let Some((page, text)) = m.italic.first() {
+        out.push(Problem::error(
+            format!("large print: text is set in italics on page {page} (\"{text}\")"),
+            site(),
+            "Large print uses no italics: emphasis is bold (the built-in layout has `show emph: it => strong(it.body)`).",
+        ));
+    }
     if let Some((page, text)) = m.hyphenated.first() {
         out.push(Problem::error(
             format!("large print: a word is hyphenated on page {page} (\"{text}\")"),
@@ -99,4 +113,51 @@ pub fn problems(m: &Measured, min_pt: f64, layout: &str) -> Vec<Problem> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Measures a snippet laid out 18 pt on a narrow page, in Noto Sans.
+    fn measured(body: &str) -> Measured {
+        let fonts =
+            crate::fonts::FontSet::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap();
+        let main = format!(
+            "#set page(width: 9cm, height: auto, margin: 1cm)\n#set text(font: \"Noto Sans\", size: 18pt, lang: \"en\", hyphenate: false)\n{body}\n"
+        );
+        let world = super::super::world_for_tests(&fonts, main);
+        measure(&typst::compile::<PagedDocument>(&world).output.expect("compiles"))
+    }
+
+    const TEXT: &str = "Survivors choose the services they want, and they choose how they receive them, with dignity and respect, in their own language.";
+
+    #[test]
+    fn ragged_upright_text_passes_every_rule() {
+        let m = measured(TEXT);
+        assert_eq!(m.smallest.as_ref().map(|s| s.0.round()), Some(18.0));
+        assert!(m.italic.is_empty() && m.hyphenated.is_empty() && m.justified.is_empty(), "{m:?}");
+        assert!(problems(&m, 18.0, "large-print.typ").is_empty());
+    }
+
+    #[test]
+    fn each_rule_fires_on_what_it_forbids() {
+        let italic = measured(&format!("{TEXT} #emph[Emphasis.]"));
+        assert_eq!(italic.italic.first().map(|i| i.1.as_str()), Some("Emphasis."));
+        let justified = measured(&format!("#set par(justify: true)\n{TEXT}"));
+        assert!(!justified.justified.is_empty(), "{justified:?}");
+        let hyphenated = measured(
+            "#set text(hyphenate: true)\nInternationalization, telecommunications, responsibilities, characterization.",
+        );
+        assert!(!hyphenated.hyphenated.is_empty(), "{hyphenated:?}");
+        let small = measured(&format!("{TEXT} #text(size: 12pt)[Small print.]"));
+        let messages: Vec<String> = [italic, justified, hyphenated, small]
+            .iter()
+            .flat_map(|m| problems(m, 18.0, "large-print.typ"))
+            .map(|p| p.message)
+            .collect();
+        for expected in ["in italics", "is justified", "is hyphenated", "set at 12.0 pt"] {
+            assert!(messages.iter().any(|m| m.contains(expected)), "no `{expected}` in {messages:?}");
+        }
+    }
 }
