@@ -37,6 +37,9 @@ pub struct Checked {
     pub fonts: FontSet,
     /// Which fonts each language is set in.
     pub font_plan: FontPlan,
+    /// The readability targets and the measures of every section, standard and plain (the
+    /// gate's input, kept for `imprint report readability`).
+    pub readability: (readability::report::Targets, Vec<readability::report::Row>),
 }
 
 /// Loads and checks the project in `project` (the folder holding `sources/`).
@@ -63,11 +66,12 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     }
     let targets = sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
     let docs: Vec<&Document> = jobs.iter().map(|j| &j.doc).collect();
-    for d in readability::report::gate(&readability::report::rows(&docs, &targets), &targets) {
+    let rows = readability::report::rows(&docs, &targets);
+    for d in readability::report::gate(&rows, &targets) {
         report.push(d);
     }
     report.sort();
-    Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan })
+    Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan, readability: (targets, rows) })
 }
 
 /// Reads and checks `layouts/fonts.toml` against the fonts of `fonts/`: the plan, and whether
@@ -214,7 +218,7 @@ impl Shared {
     fn context<'a>(&'a self, checked: &'a Checked, job: &'a Job, build: BuildInfo) -> RenderContext<'a> {
         RenderContext {
             layouts: &checked.layouts,
-            fonts: Some(&checked.fonts),
+            fonts: &checked.fonts,
             font_plan: &checked.font_plan,
             theme: &self.theme,
             strings: &job.strings,

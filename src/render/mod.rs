@@ -101,8 +101,8 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
 pub struct RenderContext<'a> {
     /// The layouts (templates, stylesheets, Typst layouts).
     pub layouts: &'a Layouts,
-    /// The fonts of `fonts/` (loaded only when a format needs them).
-    pub fonts: Option<&'a FontSet>,
+    /// The fonts of `fonts/` (the check loads them: the glyph check needs them).
+    pub fonts: &'a FontSet,
     /// Which fonts each language is set in.
     pub font_plan: &'a crate::fonts::FontPlan,
     /// The brand colours.

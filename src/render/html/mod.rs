@@ -98,13 +98,10 @@ impl HtmlRenderer {
         let families = cx.font_plan.families(&doc.lang);
         let shipped: Vec<&FontFile> = cx
             .fonts
-            .map(|f| {
-                f.files
-                    .iter()
-                    .filter(|file| families.iter().any(|fam| fam.eq_ignore_ascii_case(&file.family)))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .files
+            .iter()
+            .filter(|file| families.iter().any(|fam| fam.eq_ignore_ascii_case(&file.family)))
+            .collect();
         let mut env = environment();
         env.add_template("page.html", &page.text).map_err(|e| template_error(e, page))?;
         env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;

@@ -46,11 +46,8 @@ impl Renderer for PdfRenderer {
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
         let generated = self.generate(doc, cx);
         let layouts = typst_layouts(cx);
-        let Some(fonts) = cx.fonts else {
-            return Rendered::failed(vec![Problem::error("no fonts were loaded", None, "Put the fonts in fonts/.")]);
-        };
         let today = datetime(cx.build);
-        let world = SandboxWorld::new(fonts, generated.text.clone(), layouts, generated.images.clone(), today);
+        let world = SandboxWorld::new(cx.fonts, generated.text.clone(), layouts, generated.images.clone(), today);
         let mapper = Mapper { world: &world, generated: &generated, cx, layout: self.layout };
 
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
