@@ -3,14 +3,14 @@
 
 use std::fmt::Write;
 
-use super::{Alt, Block, ChartTotal, Direction, Document, Figure, Inline, LinkTarget, Share, Tenths};
+use super::{Alt, Block, ChartTotal, Document, Figure, Inline, LinkTarget, Share, Tenths};
 
 /// The whole document as indented text.
 pub fn dump(doc: &Document) -> String {
     let mut d = Dumper { out: String::new() };
     d.line(
         0,
-        &format!("document {} edition={} lang={} dir={}", doc.id, doc.edition.slug(), doc.lang.as_str(), dir(doc.dir)),
+        &format!("document {} edition={} lang={} dir={}", doc.id, doc.edition.slug(), doc.lang.as_str(), doc.dir.as_str()),
     );
     d.line(1, &format!("title {:?}", doc.title));
     d.line(1, &format!("description {:?}", doc.description));
@@ -27,13 +27,6 @@ pub fn dump(doc: &Document) -> String {
         d.blocks(2, &s.blocks);
     }
     d.out
-}
-
-fn dir(d: Direction) -> &'static str {
-    match d {
-        Direction::Ltr => "ltr",
-        Direction::Rtl => "rtl",
-    }
 }
 
 struct Dumper {
@@ -107,7 +100,7 @@ impl Dumper {
                 }
             }
             Block::Lang { lang, dir: d, blocks } => {
-                self.line(depth, &format!("lang {} dir={}", lang.as_str(), dir(*d)));
+                self.line(depth, &format!("lang {} dir={}", lang.as_str(), d.as_str()));
                 self.blocks(depth + 1, blocks);
             }
             Block::Rule => self.line(depth, "rule"),
@@ -158,6 +151,6 @@ fn inline(i: &Inline) -> String {
         Inline::Link { target: LinkTarget::Internal(id), content } => format!("link(#{id})[{}]", inlines(content)),
         Inline::LineBreak => "linebreak".into(),
         Inline::SoftBreak => "softbreak".into(),
-        Inline::Lang { lang, dir: d, content } => format!("lang({} {})[{}]", lang.as_str(), dir(*d), inlines(content)),
+        Inline::Lang { lang, dir: d, content } => format!("lang({} {})[{}]", lang.as_str(), d.as_str(), inlines(content)),
     }
 }

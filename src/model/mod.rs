@@ -55,6 +55,16 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// The name of the direction in HTML, CSS and Typst: `ltr` or `rtl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
 /// A run of inline content.
 pub type Inlines = Vec<Inline>;
 

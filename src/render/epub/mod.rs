@@ -57,13 +57,6 @@ struct TocEntry {
     children: Vec<TocEntry>,
 }
 
-fn dir(d: Direction) -> &'static str {
-    match d {
-        Direction::Ltr => "ltr",
-        Direction::Rtl => "rtl",
-    }
-}
-
 /// The content document of a section.
 fn section_href(id: &str) -> String {
     format!("{id}.xhtml")
@@ -105,7 +98,7 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     }
 
     let page_doc = |title: String, kind: &'static str, body: String| -> Result<Vec<u8>, Problem> {
-        let view = PageView { lang, dir: dir(doc.dir), digits: strings.digits.name(), title, kind };
+        let view = PageView { lang, dir: doc.dir.as_str(), digits: strings.digits.name(), title, kind };
         env.get_template("page.xhtml")
             .and_then(|t| t.render(context! { page => view, body => Value::from_safe_string(body) }))
             .map(String::into_bytes)
@@ -149,7 +142,7 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     let start = doc.sections.first().map(|s| section_href(&s.id)).unwrap_or_else(|| "title.xhtml".into());
     let nav_view = PageView {
         lang,
-        dir: dir(doc.dir),
+        dir: doc.dir.as_str(),
         digits: strings.digits.name(),
         title: strings.contents.clone(),
         kind: "frontmatter",

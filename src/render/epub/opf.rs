@@ -136,10 +136,7 @@ pub(super) fn about_page(doc: &Document, strings: &Strings, a11y: &Accessibility
 /// The package document.
 pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, build: BuildInfo) -> String {
     let lang = escape(doc.lang.as_str());
-    let dir = match doc.dir {
-        crate::model::Direction::Ltr => "ltr",
-        crate::model::Direction::Rtl => "rtl",
-    };
+    let dir = doc.dir.as_str();
     let identifier = doc
         .identifier
         .as_deref()

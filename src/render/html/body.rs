@@ -401,11 +401,7 @@ impl<'a> BodyWriter<'a> {
 
 /// `lang` and `dir` attributes for a passage in another language.
 pub(crate) fn lang_attrs(lang: &LangTag, dir: Direction) -> String {
-    let dir = match dir {
-        Direction::Ltr => "ltr",
-        Direction::Rtl => "rtl",
-    };
-    format!(" lang=\"{}\" dir=\"{dir}\"", escape(lang.as_str()))
+    format!(" lang=\"{}\" dir=\"{}\"", escape(lang.as_str()), dir.as_str())
 }
 
 /// The plain-text title of a section, for navigation.

@@ -15,7 +15,7 @@ use self::body::{BodyWriter, image_href, section_label};
 use self::escape::escape;
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::fonts::FontFile;
-use crate::model::{Direction, Document, walk};
+use crate::model::{Document, walk};
 
 /// The HTML renderer.
 #[derive(Debug, Default, Clone, Copy)]
@@ -122,10 +122,7 @@ impl HtmlRenderer {
         }
         let view = PageView {
             lang: doc.lang.as_str().to_string(),
-            dir: match doc.dir {
-                Direction::Ltr => "ltr",
-                Direction::Rtl => "rtl",
-            },
+            dir: doc.dir.as_str(),
             digits: cx.strings.digits.name(),
             title: doc.title.clone(),
             description: doc.description.clone(),

@@ -81,14 +81,6 @@ fn lang_args(tag: &LangTag) -> String {
     }
 }
 
-/// Typst's name for a writing direction.
-fn typst_dir(dir: crate::model::Direction) -> &'static str {
-    match dir {
-        crate::model::Direction::Ltr => "ltr",
-        crate::model::Direction::Rtl => "rtl",
-    }
-}
-
 /// A label for an id; ids are `[a-z0-9-]` (checked when loading), which labels accept.
 fn label(id: &str) -> String {
     debug_assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
@@ -148,7 +140,7 @@ impl Writer<'_> {
         let _ = writeln!(self.out, "#show: brochure.with(");
         let _ = writeln!(self.out, "  title: {},", string(&doc.title));
         let _ = writeln!(self.out, "  lang: {},", string(&lang));
-        let _ = writeln!(self.out, "  dir: {},", typst_dir(doc.dir));
+        let _ = writeln!(self.out, "  dir: {},", doc.dir.as_str());
         let fonts: Vec<String> = fonts.iter().map(|f| format!("{},", string(f))).collect();
         let _ = writeln!(self.out, "  fonts: ({}),", fonts.concat());
         if let Some(lp) = large_print {
@@ -250,7 +242,7 @@ impl Writer<'_> {
             Block::Chart(c) => self.located(c.origin, |w| w.chart(c)),
             Block::Timeline(t) => self.timeline(t),
             Block::Lang { lang, dir, blocks } => {
-                let _ = writeln!(self.out, "#text({}, dir: {})[", lang_args(lang), typst_dir(*dir));
+                let _ = writeln!(self.out, "#text({}, dir: {})[", lang_args(lang), dir.as_str());
                 self.blocks(blocks);
                 self.push("]\n");
             }
