@@ -21,7 +21,8 @@ mod disk_world;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use imprint::build::{self, Checked};
+use imprint::build;
+use imprint::check::{Checked, check};
 use imprint::render::BuildInfo;
 use imprint::source::Format;
 use typst::utils::LazyHash;
@@ -32,7 +33,7 @@ use self::disk_world::{DiskWorld, typst_alone};
 fn main() {
     let runs: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(15);
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let checked = build::check(project).expect("the project loads");
+    let checked = check(project).expect("the project loads");
     assert_eq!(checked.report.errors(), 0, "the sources have errors: run `imprint check`");
     let job = checked
         .jobs
@@ -43,7 +44,7 @@ fn main() {
     let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-render");
     let _ = std::fs::remove_dir_all(&scratch);
     let emitted = build::typst_projects(&checked, info);
-    build::write_atomically(&scratch, &emitted).expect("the Typst projects are written");
+    imprint::write::write_atomically(&scratch, &emitted).expect("the Typst projects are written");
     let root = scratch.join("typst");
 
     println!("{runs} timed runs each, after 2 untimed; Typst's caches emptied before every run\n");

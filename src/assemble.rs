@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Report, Span};
+use crate::i18n::keys::MessageKey;
+use crate::i18n::publication_texts;
 use crate::i18n::resolve::Resolver;
 use crate::lang::direction;
 use crate::model::{Block, Document, Edition, Inline, LangTag, List, Organization, Paragraph, Section, walk};
@@ -55,7 +57,7 @@ pub fn assemble(
             }
         }
     }
-    let mut sections: Vec<Section> = sections.into_iter().map(|(_, s)| resolver.section(&s)).collect();
+    let mut sections: Vec<Section> = sections.into_iter().map(|(_, s)| resolver.section(&s, &anchors)).collect();
     if edition == Edition::Plain {
         let entries: Vec<GlossaryEntry> = sources
             .glossary
@@ -64,7 +66,8 @@ pub fn assemble(
                 let term = resolver_term(resolver, g);
                 GlossaryEntry {
                     forms: if term == g.term { g.forms.clone() } else { vec![term.clone()] },
-                    definition: resolver.string(&format!("glossary:{}/definition", g.term), &g.definition),
+                    definition: resolver
+                        .string(&MessageKey::GlossaryDefinition { term: g.term.clone() }, &g.definition),
                     term,
                     origin: g.origin,
                 }
@@ -76,15 +79,10 @@ pub fn assemble(
     }
     let lang: LangTag = resolver.lang();
     let org = &config.organization;
-    let id = publication.id.get_ref();
-    let title = match edition {
-        Edition::Standard => resolver.string(&format!("publication:{id}/title"), &publication.title),
-        Edition::Plain => match &publication.plain_title {
-            Some(t) => resolver.string(&format!("publication:{id}/plain-title"), t),
-            None => resolver.string(&format!("publication:{id}/title"), &publication.title),
-        },
-    };
-    let description = resolver.string(&format!("publication:{id}/description"), &publication.description);
+    let mut texts = publication_texts(publication, edition).into_iter().map(|(key, t)| resolver.string(&key, t));
+    let title = texts.next().unwrap_or_default();
+    let description = texts.next().unwrap_or_default();
+    let keywords = texts.collect();
     Some(Document {
         id: publication.id.get_ref().clone(),
         edition,
@@ -92,11 +90,7 @@ pub fn assemble(
         lang,
         title,
         description,
-        keywords: publication
-            .keywords
-            .iter()
-            .map(|k| resolver.string(&format!("publication:{id}/keyword"), k))
-            .collect(),
+        keywords,
         organization: Organization {
             name: org.name.clone(),
             legal_name: org.legal_name.clone(),
@@ -113,7 +107,7 @@ pub fn assemble(
 /// A glossary term in the resolver's language. Terms are matched in the text only where the
 /// glossary is used, so a term with no translation is matched in its source form.
 fn resolver_term(resolver: &Resolver<'_>, g: &GlossaryEntry) -> String {
-    resolver.string(&format!("glossary:{}/term", g.term), &g.term)
+    resolver.string(&MessageKey::GlossaryTerm { term: g.term.clone() }, &g.term)
 }
 
 /// The glossary: every entry one of whose forms the edition's prose uses, by term.

@@ -1,144 +1,22 @@
-//! The build driver: load and check the sources, assemble every publication, render every
-//! format in parallel, and write the results into `output/` atomically. The only module that
-//! writes files.
+//! The build driver: check the project ([`crate::check`]), render every document in every
+//! format in parallel, and hand the files to [`crate::write`], which puts them into `output/`
+//! atomically. It judges nothing itself: every rule lives in the checking stage or in a
+//! renderer.
 
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
-use crate::fonts::{FontPlan, FontSet};
+use crate::check::{Checked, check};
+use crate::diag::{Diagnostic, Severity, SourceFiles, Span};
 use crate::layouts::Layouts;
-use crate::model::Document;
-use crate::plan::{Job, plan};
-use crate::readability;
+use crate::plan::Job;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, LargePrint, Problem, RenderContext, Rendered, Renderer, Site, Theme};
-use crate::source::{self, Format, LoadFailure, Sources};
-
-/// The sources of a project, loaded and checked, with every publication assembled.
-#[derive(Debug)]
-pub struct Checked {
-    /// The text of every file, for printing diagnostics.
-    pub files: SourceFiles,
-    /// Every problem found.
-    pub report: Report,
-    /// The loaded sources.
-    pub sources: Sources,
-    /// Each document to build: every publication in every language and edition.
-    pub jobs: Vec<Job>,
-    /// The layouts (built-in, overridden by the project's).
-    pub layouts: Layouts,
-    /// The fonts of `fonts/`.
-    pub fonts: FontSet,
-    /// Which fonts each language is set in.
-    pub font_plan: FontPlan,
-    /// The readability targets and the measures of every section, standard and plain (the
-    /// gate's input, kept for `imprint report readability`).
-    pub readability: (readability::report::Targets, Vec<readability::report::Row>),
-}
-
-/// Loads and checks the project in `project` (the folder holding `sources/`).
-pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
-    let mut files = SourceFiles::default();
-    let mut report = Report::default();
-    let sources = source::load(&project.join("sources"), &mut files, &mut report)?;
-    let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
-    let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
-    let (font_plan, plan_ok) = font_plan(&layouts, &fonts, &mut files, &mut report);
-    let jobs = plan(&sources, &files, &mut report);
-    // With a broken font plan every character would be reported; the plan's errors say it all.
-    for job in jobs.iter().filter(|_| plan_ok) {
-        for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, false, &files) {
-            report.push(d);
-        }
-        if job.formats.contains(&Format::LargePrint) {
-            for d in crate::glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, true, &files) {
-                if !report.diagnostics.contains(&d) {
-                    report.push(d);
-                }
-            }
-        }
-    }
-    let targets = sources.config.as_ref().map(|c| c.readability.targets()).unwrap_or_default();
-    let docs: Vec<&Document> = jobs.iter().map(|j| &j.doc).collect();
-    let rows = readability::report::rows(&docs, &targets);
-    for d in readability::report::gate(&rows, &targets) {
-        report.push(d);
-    }
-    report.sort();
-    Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan, readability: (targets, rows) })
-}
-
-/// Reads and checks `layouts/fonts.toml` against the fonts of `fonts/`: the plan, and whether
-/// it is sound (it parses, every key is a language tag written as imprint writes it, every
-/// family is in `fonts/`). A plan that does not parse falls back to Noto Sans alone.
-fn font_plan(layouts: &Layouts, fonts: &FontSet, files: &mut SourceFiles, report: &mut Report) -> (FontPlan, bool) {
-    let plan_file = layouts.get("fonts.toml").expect("built-in layout");
-    let errors_before = report.errors();
-    let mut file = None;
-    let mut at = |files: &mut SourceFiles, range: std::ops::Range<usize>| {
-        let id = *file.get_or_insert_with(|| files.add(plan_file.shown_as.clone(), plan_file.text.clone()));
-        Span::new(id, range)
-    };
-    let plan = match FontPlan::parse(&plan_file.text) {
-        Ok(p) => p,
-        Err(e) => {
-            report.push(
-                Diagnostic::error(format!("invalid TOML: {}", e.message()))
-                    .at(at(files, e.span().unwrap_or(0..0)))
-                    .hint("Write `default = [\"Family\", ...]` and a [languages] table of `tag = [\"Family\", ...]`."),
-            );
-            let fallback = FontPlan {
-                default: vec!["Noto Sans".into()],
-                languages: Default::default(),
-                large_print: Default::default(),
-            };
-            return (fallback, false);
-        }
-    };
-    // Where a quoted name first appears in the file, to point at it.
-    let find = |quoted: &str| {
-        let start = plan_file.text.find(quoted).unwrap_or(0);
-        start..start + if start == 0 { 0 } else { quoted.len() }
-    };
-    for key in plan.languages.keys().chain(plan.large_print.keys()) {
-        let canonical = crate::lang::parse_lang(key).ok().filter(|tag| tag.as_str() == key);
-        if canonical.is_none() {
-            let line = find(&format!("\n{key}"));
-            let span = at(files, if line.is_empty() { line } else { line.start + 1..line.end });
-            report.push(
-                Diagnostic::error(format!("`{key}` in layouts/fonts.toml is not a language tag as imprint writes it"))
-                    .at(span)
-                    .hint("Write the tag as in imprint.toml's [languages]: `es`, `zh-Hant`, `fa`; a tag written otherwise is never used."),
-            );
-        }
-    }
-    let mut named: Vec<&String> = plan
-        .default
-        .iter()
-        .chain(plan.languages.values().flatten())
-        .chain(plan.large_print.values().flatten())
-        .collect();
-    named.sort();
-    named.dedup();
-    let families = fonts.families();
-    for family in named {
-        if !families.iter().any(|f| f.eq_ignore_ascii_case(family)) {
-            let span = at(files, find(&format!("\"{family}\"")));
-            report.push(
-                Diagnostic::error(format!("layouts/fonts.toml names the family `{family}`, which is not in fonts/"))
-                    .at(span)
-                    .hint(format!("The families in fonts/ are: {}.", families.join(", "))),
-            );
-        }
-    }
-    (plan, report.errors() == errors_before)
-}
+use crate::source::{Format, LoadFailure, Sources};
+use crate::write::write_atomically;
 
 /// What a build did.
 #[derive(Debug)]
@@ -318,32 +196,4 @@ fn problem_diagnostic(p: Problem, layouts: &Layouts, files: &mut SourceFiles) ->
         }
         None => d,
     }
-}
-
-/// The folder inside `output/` where a build is prepared before it is moved into place.
-const STAGING: &str = ".imprint-staging";
-
-/// Writes every artifact into a staging folder, then moves each into place with a rename, so
-/// that no output is ever half-written and a failure before the moves changes nothing.
-pub fn write_atomically(output: &Path, artifacts: &[Artifact]) -> io::Result<()> {
-    fs::create_dir_all(output)?;
-    let staging = output.join(STAGING);
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    for a in artifacts {
-        let path = staging.join(&a.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, &a.bytes)?;
-    }
-    for a in artifacts {
-        let target = output.join(&a.path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::rename(staging.join(&a.path), &target)?;
-    }
-    fs::remove_dir_all(&staging)
 }

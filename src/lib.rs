@@ -3,27 +3,34 @@
 //! PDF/UA-1 brochure, a large-print PDF, an EPUB 3, each in a standard and a plain-language
 //! edition, all from the same document model.
 //!
-//! Data flows one way:
-//! `source` (load and validate, with positions) -> `assemble` (one publication, one language)
-//! -> `render` (pure: document in, bytes out) -> `build` (the only writer, atomic).
-//! `model` is pure data used by all; `diag` holds the diagnostics.
+//! Data flows one way, and no module imports a module that imports it back
+//! (`tests/suite/architecture.rs` checks it):
+//! `cli` (one file per subcommand) -> `build` (the driver) -> `check` (load, assemble, judge the
+//! whole project) -> `plan` (every publication x language x edition) -> `assemble` ->
+//! `i18n` (resolve one language) -> `source` (load and validate, with positions) -> `po` (the
+//! gettext file format); `build` hands documents to `render` (pure: document in, bytes out) and
+//! the files to `write` (the one atomic writer). `model` is pure data used by all; `diag` holds
+//! the diagnostics.
 
 pub mod assemble;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod color;
 pub mod diag;
 pub mod fonts;
 #[cfg(test)]
 mod fuzz;
-pub mod glyphs;
 pub mod i18n;
 pub mod lang;
 pub mod layouts;
 pub mod model;
 pub mod plan;
+pub mod po;
 pub mod readability;
 pub mod render;
 pub mod source;
-pub mod translate;
+#[cfg(test)]
+mod testing;
 pub mod ui;
+pub mod write;

@@ -4,10 +4,11 @@
 
 use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, SourceFiles};
-use crate::i18n::resolve::{Resolver, Translation};
+use crate::i18n::keys::MessageKey;
+use crate::i18n::resolve::Resolver;
 use crate::model::{Document, Edition};
 use crate::source::config::MissingPolicy;
-use crate::source::{Format, Sources};
+use crate::source::{Format, Sources, Translation};
 use crate::ui::{Digits, Strings};
 
 /// One document to render, with its formats and its interface strings.
@@ -29,13 +30,14 @@ pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (String
     let Some(tr) = translation else { return (strings, missing) };
     let english = Strings::english();
     for (name, source) in english.fields() {
-        match tr.catalog.find(Some(&format!("ui/{name}")), source) {
+        let context = MessageKey::Interface { name }.context();
+        match tr.catalog.find(Some(&context), source) {
             Some(e) if e.translated() => {
                 if let Some(field) = strings.field_mut(name) {
                     *field = e.msgstr.clone();
                 }
             }
-            _ => missing.push(format!("ui/{name}")),
+            _ => missing.push(context),
         }
     }
     (strings, missing)

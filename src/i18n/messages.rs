@@ -1,25 +1,23 @@
-//! The translatable messages of a publication, and their keys.
+//! The translatable messages of a document, found by ONE walk ([`walk_section`]) that both the
+//! template (`imprint translate extract`) and the lookup ([`super::resolve`]) use: every
+//! translatable text of a section, in reading order, with its typed [`MessageKey`] and a
+//! mutable handle on the text, which the lookup replaces by its translation.
 //!
 //! One message per heading, paragraph, list item, table cell, section title, chart title,
-//! population and label, timeline event title and text, alt text, caption, glossary term and
-//! definition, publication title and description, and interface string. A content message is
-//! the Markdown as written in the source file, so translators see `**bold**` and links; a
-//! data message is the text of its TOML value.
-//!
-//! The context (`msgctxt`) says where the message is used and is stable: it names the section
-//! or the data entry and the kind of text (`values/paragraph`, `chart:age/label`,
-//! `timeline:history/1995/text`, `ui/contents`), never a position that shifts when a paragraph
-//! is added. The plain-language edition's texts have their own contexts (`values.plain/...`).
+//! population and label, timeline event title and text, alt text and caption. A content
+//! message is the Markdown as written in the source file, so translators see `**bold**` and
+//! links; a data message is the text of its TOML value.
 
+use super::keys::{ChartPart, EventPart, MessageKey, TextKind};
 use crate::diag::SourceFiles;
 use crate::model::text::plain;
-use crate::model::{Alt, Block, Document, Edition, Origin};
+use crate::model::{Alt, Block, Edition, Figure, Inlines, Origin, Section};
 
 /// A message with its key and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    /// The context.
-    pub msgctxt: String,
+    /// The key (its context is the `msgctxt`).
+    pub key: MessageKey,
     /// The source text.
     pub msgid: String,
     /// `path:line` of the source.
@@ -32,19 +30,135 @@ pub struct Message {
 pub const MARKDOWN_NOTE: &str =
     "Markdown: keep **bold**, *emphasis*, [link text](address) and [text]{lang=xx} marks around the translated words.";
 
-/// The context scope of a section in an edition (`values` or `values.plain`).
-pub fn section_scope(id: &str, edition: Edition) -> String {
-    match edition {
-        Edition::Standard => id.to_string(),
-        Edition::Plain => format!("{id}.plain"),
+/// A translatable text inside a section, as the walk hands it out.
+#[derive(Debug)]
+pub enum Slot<'a> {
+    /// Markdown content (paragraph, heading, list item): the message is its source Markdown.
+    Markdown {
+        /// The parsed content.
+        content: &'a mut Inlines,
+        /// Where the Markdown is written.
+        origin: Origin,
+        /// Whether it is a heading (its `#` marks and `{#id}` are not part of the message).
+        heading: bool,
+    },
+    /// Inline text from data or a table cell: the message is its plain text.
+    Inlines {
+        /// The content.
+        content: &'a mut Inlines,
+        /// Where it is written.
+        origin: Origin,
+    },
+    /// A plain string (alt text).
+    Text {
+        /// The text.
+        text: &'a mut String,
+        /// Where it is written.
+        origin: Origin,
+    },
+}
+
+impl Slot<'_> {
+    /// The source text of the message: what the template lists as `msgid`.
+    pub fn msgid(&self, files: &SourceFiles) -> String {
+        match self {
+            Slot::Markdown { origin, heading, .. } => source_markdown(files, *origin, *heading),
+            Slot::Inlines { content, .. } => plain(content),
+            Slot::Text { text, .. } => (*text).clone(),
+        }
+    }
+
+    /// Where the text is written.
+    pub fn origin(&self) -> Origin {
+        match self {
+            Slot::Markdown { origin, .. } | Slot::Inlines { origin, .. } | Slot::Text { origin, .. } => *origin,
+        }
     }
 }
 
-/// The suffix of data contexts in an edition.
-pub fn data_suffix(edition: Edition) -> &'static str {
-    match edition {
-        Edition::Standard => "",
-        Edition::Plain => ".plain",
+/// Visits every translatable text of a section in reading order: its title, then its blocks.
+/// The one walk behind both the template and the lookup.
+pub fn walk_section(section: &mut Section, edition: Edition, visit: &mut dyn FnMut(MessageKey, Slot<'_>)) {
+    let id = section.id.clone();
+    let key = MessageKey::SectionTitle { section: id.clone(), edition };
+    visit(key, Slot::Inlines { content: &mut section.title, origin: section.origin });
+    let mut walker = Walker { section: id, edition, visit };
+    walker.blocks(&mut section.blocks, TextKind::Paragraph);
+}
+
+struct Walker<'v> {
+    section: String,
+    edition: Edition,
+    visit: &'v mut dyn FnMut(MessageKey, Slot<'_>),
+}
+
+impl Walker<'_> {
+    fn text(&self, kind: TextKind) -> MessageKey {
+        MessageKey::Text { section: self.section.clone(), edition: self.edition, kind }
+    }
+
+    fn blocks(&mut self, blocks: &mut [Block], kind: TextKind) {
+        for b in blocks {
+            self.block(b, kind);
+        }
+    }
+
+    /// `kind` is what a paragraph here is: a paragraph, or a list item's.
+    fn block(&mut self, b: &mut Block, kind: TextKind) {
+        let edition = self.edition;
+        match b {
+            Block::Paragraph(p) => {
+                let key = self.text(kind);
+                (self.visit)(key, Slot::Markdown { content: &mut p.content, origin: p.origin, heading: false });
+            }
+            Block::Heading(h) => {
+                let key = self.text(TextKind::Heading);
+                (self.visit)(key, Slot::Markdown { content: &mut h.content, origin: h.origin, heading: true });
+            }
+            Block::List(l) => l.items.iter_mut().for_each(|item| self.blocks(item, TextKind::Item)),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => self.blocks(inner, TextKind::Paragraph),
+            Block::Table(t) => {
+                let origin = t.origin;
+                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                    let key = self.text(TextKind::Cell);
+                    (self.visit)(key, Slot::Inlines { content: cell, origin });
+                }
+            }
+            Block::Figure(f) => self.figure(f),
+            Block::Chart(c) => {
+                let (chart, origin) = (c.id.clone(), c.origin);
+                let key = |part| MessageKey::Chart { chart: chart.clone(), edition, part };
+                (self.visit)(key(ChartPart::Title), Slot::Inlines { content: &mut c.title, origin });
+                (self.visit)(key(ChartPart::Population), Slot::Inlines { content: &mut c.population, origin });
+                for cat in &mut c.categories {
+                    (self.visit)(key(ChartPart::Label), Slot::Inlines { content: &mut cat.label, origin });
+                }
+            }
+            Block::Timeline(t) => {
+                let timeline = t.id.clone();
+                for e in &mut t.events {
+                    let key = |part| MessageKey::Event { timeline: timeline.clone(), year: e.year, edition, part };
+                    let (title, text) = (key(EventPart::Title), key(EventPart::Text));
+                    (self.visit)(title, Slot::Inlines { content: &mut e.title, origin: e.origin });
+                    (self.visit)(text, Slot::Inlines { content: &mut e.text, origin: e.origin });
+                    if let Some(f) = &mut e.figure {
+                        self.figure(f);
+                    }
+                }
+            }
+            Block::Rule => {}
+        }
+    }
+
+    fn figure(&mut self, f: &mut Figure) {
+        let origin = f.origin;
+        if let Alt::Text(alt) = &mut f.alt {
+            (self.visit)(MessageKey::ImageAlt { image: f.id.clone() }, Slot::Text { text: alt, origin });
+        }
+        if let Some(c) = &mut f.caption {
+            let key = MessageKey::ImageCaption { image: f.id.clone(), edition: self.edition };
+            (self.visit)(key, Slot::Inlines { content: c, origin });
+        }
     }
 }
 
@@ -73,116 +187,17 @@ pub fn reference(files: &SourceFiles, origin: Origin) -> String {
     format!("{}:{}", files.name(origin.file), files.line_col(origin.file, origin.start).0)
 }
 
-/// Every message of a document in the source language, in reading order.
-pub fn of_document(doc: &Document, files: &SourceFiles) -> Vec<Message> {
+/// Every message of a section in the source language, in reading order (empty texts are not
+/// messages).
+pub fn of_section(section: &Section, edition: Edition, files: &SourceFiles) -> Vec<Message> {
     let mut out = Vec::new();
-    let suffix = data_suffix(doc.edition);
-    let mut push = |ctxt: String, msgid: String, origin: Option<Origin>, note: Option<&'static str>| {
+    let mut section = section.clone();
+    walk_section(&mut section, edition, &mut |key, slot| {
+        let msgid = slot.msgid(files);
         if !msgid.trim().is_empty() {
-            out.push(Message { msgctxt: ctxt, msgid, reference: origin.map(|o| reference(files, o)), note });
+            let note = key.is_markdown().then_some(MARKDOWN_NOTE);
+            out.push(Message { key, msgid, reference: Some(reference(files, slot.origin())), note });
         }
-    };
-    let title_key = match doc.edition {
-        Edition::Standard => "title",
-        Edition::Plain => "plain-title",
-    };
-    push(format!("publication:{}/{title_key}", doc.id), doc.title.clone(), None, None);
-    if doc.edition == Edition::Standard {
-        push(format!("publication:{}/description", doc.id), doc.description.clone(), None, None);
-        for k in &doc.keywords {
-            push(format!("publication:{}/keyword", doc.id), k.clone(), None, None);
-        }
-    }
-    for section in doc.sections.iter().filter(|s| !s.fallback) {
-        if section.id == crate::model::GLOSSARY_ID && doc.edition == Edition::Plain {
-            continue;
-        }
-        let scope = section_scope(&section.id, doc.edition);
-        push(format!("{scope}/title"), plain(&section.title), Some(section.origin), None);
-        let mut blocks = Vec::new();
-        collect(&section.blocks, &mut blocks);
-        for b in blocks {
-            match b {
-                Item::Markdown(kind, origin, heading) => push(
-                    format!("{scope}/{kind}"),
-                    source_markdown(files, origin, heading),
-                    Some(origin),
-                    Some(MARKDOWN_NOTE),
-                ),
-                Item::Cell(text, origin) => push(format!("{scope}/cell"), text, Some(origin), None),
-                Item::Data(block) => data_messages(block, suffix, &mut push),
-            }
-        }
-    }
+    });
     out
-}
-
-enum Item<'a> {
-    Markdown(&'static str, Origin, bool),
-    Cell(String, Origin),
-    Data(&'a Block),
-}
-
-fn collect<'a>(blocks: &'a [Block], out: &mut Vec<Item<'a>>) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => out.push(Item::Markdown("paragraph", p.origin, false)),
-            Block::Heading(h) => out.push(Item::Markdown("heading", h.origin, true)),
-            Block::List(l) => {
-                for item in &l.items {
-                    for block in item {
-                        match block {
-                            Block::Paragraph(p) => out.push(Item::Markdown("item", p.origin, false)),
-                            other => collect(std::slice::from_ref(other), out),
-                        }
-                    }
-                }
-            }
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect(inner, out),
-            Block::Table(t) => {
-                for cell in t.header.iter().chain(t.rows.iter().flatten()) {
-                    out.push(Item::Cell(plain(cell), t.origin));
-                }
-            }
-            Block::Figure(_) | Block::Chart(_) | Block::Timeline(_) => out.push(Item::Data(b)),
-            Block::Rule => {}
-        }
-    }
-}
-
-fn data_messages(
-    block: &Block,
-    suffix: &str,
-    push: &mut impl FnMut(String, String, Option<Origin>, Option<&'static str>),
-) {
-    let figure = |f: &crate::model::Figure,
-                  push: &mut dyn FnMut(String, String, Option<Origin>, Option<&'static str>)| {
-        if let Alt::Text(alt) = &f.alt {
-            push(format!("image:{}/alt", f.id), alt.clone(), Some(f.origin), None);
-        }
-        if let Some(c) = &f.caption {
-            push(format!("image:{}{suffix}/caption", f.id), plain(c), Some(f.origin), None);
-        }
-    };
-    match block {
-        Block::Figure(f) => figure(f, push),
-        Block::Chart(c) => {
-            push(format!("chart:{}{suffix}/title", c.id), plain(&c.title), Some(c.origin), None);
-            push(format!("chart:{}{suffix}/population", c.id), plain(&c.population), Some(c.origin), None);
-            for cat in &c.categories {
-                push(format!("chart:{}{suffix}/label", c.id), plain(&cat.label), Some(c.origin), None);
-            }
-        }
-        Block::Timeline(t) => {
-            for e in &t.events {
-                let scope = format!("timeline:{}/{}{suffix}", t.id, e.year);
-                push(format!("{scope}/title"), plain(&e.title), Some(e.origin), None);
-                push(format!("{scope}/text"), plain(&e.text), Some(e.origin), None);
-                if let Some(f) = &e.figure {
-                    figure(f, push);
-                }
-            }
-        }
-        _ => {}
-    }
 }

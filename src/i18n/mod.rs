@@ -3,50 +3,85 @@
 //! way msgmerge merges, and the lookup that resolves a document into one language before
 //! any renderer sees it.
 
-pub mod merge;
+pub mod keys;
 pub mod messages;
-pub mod po;
 pub mod resolve;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use self::keys::MessageKey;
+use self::messages::Message;
 use crate::diag::SourceFiles;
 use crate::model::{Document, Edition};
+use crate::source::config::PublicationConfig;
 use crate::ui::Strings;
 
-pub use self::po::{Catalog, Entry};
+pub use crate::po::{Catalog, Entry};
 
-/// The folder of the catalogs, under `sources/`.
-pub const FOLDER: &str = "translations";
 /// The template's file name.
 pub const TEMPLATE: &str = "imprint.pot";
+
+/// The texts of a publication's `imprint.toml` entry in an edition, with their keys: the
+/// title (the plain-language edition's own title when it has one), the description and the
+/// keywords. Used by the template and by the build's lookup alike.
+pub fn publication_texts(p: &PublicationConfig, edition: Edition) -> Vec<(MessageKey, &str)> {
+    let publication = p.id.get_ref().clone();
+    let title = match (edition, &p.plain_title) {
+        (Edition::Plain, Some(t)) => (MessageKey::Title { publication: publication.clone(), plain: true }, t.as_str()),
+        _ => (MessageKey::Title { publication: publication.clone(), plain: false }, p.title.as_str()),
+    };
+    let mut out = vec![title, (MessageKey::Description { publication: publication.clone() }, p.description.as_str())];
+    for k in &p.keywords {
+        out.push((MessageKey::Keyword { publication: publication.clone() }, k.as_str()));
+    }
+    out
+}
 
 /// The template: every message of the source-language documents, the glossary and the
 /// interface strings, each once, with all its references.
 pub fn template(documents: &[&Document], sources: &crate::source::Sources, files: &SourceFiles) -> Catalog {
     let (glossary, source_lang) = (&sources.glossary, sources.source_lang.as_str());
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<(MessageKey, Entry)> = Vec::new();
     let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut add = |m: messages::Message| {
-        let key = (m.msgctxt.clone(), m.msgid.clone());
-        let i = *index.entry(key).or_insert_with(|| {
-            entries.push(Entry {
-                msgctxt: Some(m.msgctxt.clone()),
+    let mut add = |m: Message| {
+        let ctxt = m.key.context();
+        let i = *index.entry((ctxt.clone(), m.msgid.clone())).or_insert_with(|| {
+            let entry = Entry {
+                msgctxt: Some(ctxt),
                 msgid: m.msgid.clone(),
                 extracted: m.note.map(|n| vec![n.to_string()]).unwrap_or_default(),
                 ..Entry::default()
-            });
+            };
+            entries.push((m.key.clone(), entry));
             entries.len() - 1
         });
         if let Some(r) = m.reference
-            && !entries[i].references.contains(&r)
+            && !entries[i].1.references.contains(&r)
         {
-            entries[i].references.push(r);
+            entries[i].1.references.push(r);
         }
     };
+    let text = |key: MessageKey, msgid: &str, reference: Option<String>| Message {
+        key,
+        msgid: msgid.to_string(),
+        reference,
+        note: None,
+    };
+    let publications = sources.config.as_ref().map(|c| c.publications.as_slice()).unwrap_or_default();
     for doc in documents {
-        for m in messages::of_document(doc, files) {
-            add(m);
+        if let Some(p) = publications.iter().find(|p| p.get_ref().id.get_ref() == &doc.id) {
+            for (key, msgid) in publication_texts(p.get_ref(), doc.edition) {
+                if !msgid.trim().is_empty() {
+                    add(text(key, msgid, None));
+                }
+            }
+        }
+        // A section shown in its standard text (plain-fallback) has the standard's messages;
+        // the glossary is made of the glossary's messages.
+        let glossary = |s: &crate::model::Section| s.id == crate::model::GLOSSARY_ID && doc.edition == Edition::Plain;
+        let own = |s: &&crate::model::Section| !s.fallback && !glossary(s);
+        for section in doc.sections.iter().filter(own) {
+            messages::of_section(section, doc.edition, files).into_iter().for_each(&mut add);
         }
     }
     // The glossary: the terms the plain-language editions list.
@@ -60,42 +95,32 @@ pub fn template(documents: &[&Document], sources: &crate::source::Sources, files
     for g in glossary {
         if used.iter().any(|t| t.starts_with(&format!("{}: ", g.term))) {
             let r = Some(messages::reference(files, g.origin));
-            add(messages::Message {
-                msgctxt: format!("glossary:{}/term", g.term),
-                msgid: g.term.clone(),
-                reference: r.clone(),
-                note: None,
-            });
-            add(messages::Message {
-                msgctxt: format!("glossary:{}/definition", g.term),
-                msgid: g.definition.clone(),
-                reference: r,
-                note: None,
-            });
+            add(text(MessageKey::GlossaryTerm { term: g.term.clone() }, &g.term, r.clone()));
+            add(text(MessageKey::GlossaryDefinition { term: g.term.clone() }, &g.definition, r));
         }
     }
     // Every image's texts, also of images whose file has not arrived yet.
     for img in &sources.image_texts {
         let r = Some(messages::reference(files, img.origin));
-        let mut add_text = |ctxt: String, text: &Option<String>| {
-            if let Some(t) = text {
-                add(messages::Message { msgctxt: ctxt, msgid: t.clone(), reference: r.clone(), note: None });
+        let image = || img.id.clone();
+        let texts = [
+            (MessageKey::ImageAlt { image: image() }, &img.alt),
+            (MessageKey::ImageCaption { image: image(), edition: Edition::Standard }, &img.caption),
+            (MessageKey::ImageCaption { image: image(), edition: Edition::Plain }, &img.plain_caption),
+        ];
+        for (key, t) in texts {
+            if let Some(t) = t {
+                add(text(key, t, r.clone()));
             }
-        };
-        add_text(format!("image:{}/alt", img.id), &img.alt);
-        add_text(format!("image:{}/caption", img.id), &img.caption);
-        add_text(format!("image:{}.plain/caption", img.id), &img.plain_caption);
+        }
     }
-    for (field, text) in Strings::english().fields() {
-        add(messages::Message { msgctxt: format!("ui/{field}"), msgid: text.to_string(), reference: None, note: None });
+    for (name, english) in Strings::english().fields() {
+        add(text(MessageKey::Interface { name }, english, None));
     }
-    // A plain-edition data text identical to its standard text is one message.
-    let standard: std::collections::BTreeSet<(String, String)> =
-        entries.iter().map(|e| (e.msgctxt.clone().unwrap_or_default(), e.msgid.clone())).collect();
-    entries.retain(|e| {
-        let ctxt = e.msgctxt.as_deref().unwrap_or("");
-        !(ctxt.contains(".plain/") && standard.contains(&(ctxt.replacen(".plain/", "/", 1), e.msgid.clone())))
-    });
+    // A plain-edition text identical to its standard text is one message.
+    let standard: BTreeSet<(String, String)> =
+        entries.iter().map(|(_, e)| (e.msgctxt.clone().unwrap_or_default(), e.msgid.clone())).collect();
+    entries.retain(|(key, e)| !key.standard().is_some_and(|s| standard.contains(&(s.context(), e.msgid.clone()))));
     Catalog {
         header_comments: vec![
             "Messages of imprint's publications. Made by `imprint translate extract`; do not edit.".into(),
@@ -108,7 +133,7 @@ pub fn template(documents: &[&Document], sources: &crate::source::Sources, files
             ("Content-Transfer-Encoding".into(), "8bit".into()),
             ("X-Source-Language".into(), source_lang.into()),
         ],
-        entries,
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
     }
 }
 

@@ -3,31 +3,15 @@
 //! with it, so that screen readers switch voice, and is counted for the colophon.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 
-use super::messages::{MARKDOWN_NOTE, data_suffix, section_scope, source_markdown};
-use super::po::Catalog;
+use super::keys::MessageKey;
+use super::messages::{MARKDOWN_NOTE, Slot, walk_section};
 use crate::diag::{Diagnostic, SourceFiles, Span};
 use crate::lang::direction;
-use crate::model::text::plain;
-use crate::model::{Alt, Block, Edition, Figure, Inline, Inlines, LangTag, List, Paragraph, Section, Table};
-
-/// A language's catalog, loaded.
-#[derive(Debug, Clone)]
-pub struct Translation {
-    /// The language.
-    pub lang: LangTag,
-    /// The catalog.
-    pub catalog: Catalog,
-    /// The catalog's index in the source files, for diagnostics.
-    pub file: Option<usize>,
-}
-
-impl Translation {
-    /// Whether the catalog says its translation has not been reviewed.
-    pub fn draft(&self) -> bool {
-        self.catalog.header_field("X-Review-Status").is_none_or(|s| !s.eq_ignore_ascii_case("reviewed"))
-    }
-}
+use crate::model::{Edition, Inline, Inlines, LangTag, LinkTarget, Section};
+use crate::po::Entry;
+use crate::source::Translation;
 
 /// Translates the parts of a document.
 pub struct Resolver<'a> {
@@ -36,7 +20,17 @@ pub struct Resolver<'a> {
     source: LangTag,
     edition: Edition,
     missing: RefCell<Vec<String>>,
+    looked_up: RefCell<Vec<Lookup>>,
     problems: RefCell<Vec<Diagnostic>>,
+}
+
+/// One lookup of a message: the keys tried, first choice first, and the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// The contexts tried (the plain-language edition's own, then the standard one).
+    pub contexts: Vec<String>,
+    /// The source text.
+    pub msgid: String,
 }
 
 impl<'a> Resolver<'a> {
@@ -47,7 +41,15 @@ impl<'a> Resolver<'a> {
         source: LangTag,
         edition: Edition,
     ) -> Self {
-        Resolver { translation, files, source, edition, missing: RefCell::default(), problems: RefCell::default() }
+        Resolver {
+            translation,
+            files,
+            source,
+            edition,
+            missing: RefCell::default(),
+            looked_up: RefCell::default(),
+            problems: RefCell::default(),
+        }
     }
 
     /// The language documents come out in.
@@ -60,27 +62,29 @@ impl<'a> Resolver<'a> {
         self.missing.borrow().clone()
     }
 
+    /// Every message looked up so far, in order.
+    pub fn lookups(&self) -> Vec<Lookup> {
+        self.looked_up.borrow().clone()
+    }
+
     /// Problems with translations (e.g. Markdown imprint does not accept).
     pub fn take_problems(&self) -> Vec<Diagnostic> {
         std::mem::take(&mut self.problems.borrow_mut())
     }
 
-    /// The translation of a message, trying the edition's own context first. `None` when
-    /// there is no current translation (counted as missing).
-    fn lookup(&self, ctxt: &str, msgid: &str) -> Option<String> {
+    /// The catalog entry that translates a message, trying the edition's own key first and
+    /// then the standard edition's. `None` when there is no current translation (counted as
+    /// missing).
+    fn lookup(&self, key: &MessageKey, msgid: &str) -> Option<&'a Entry> {
         let tr = self.translation?;
-        let plain_ctxt = ctxt.contains(".plain/");
-        let candidates =
-            if plain_ctxt { vec![ctxt.to_string(), ctxt.replacen(".plain/", "/", 1)] } else { vec![ctxt.to_string()] };
-        for c in candidates {
-            if let Some(e) = tr.catalog.find(Some(&c), msgid)
-                && e.translated()
-            {
-                return Some(e.msgstr.clone());
-            }
+        let keys: Vec<MessageKey> = std::iter::once(key.clone()).chain(key.standard()).collect();
+        let contexts: Vec<String> = keys.iter().map(MessageKey::context).collect();
+        let found = contexts.iter().find_map(|c| tr.catalog.find(Some(c), msgid).filter(|e| e.translated()));
+        self.looked_up.borrow_mut().push(Lookup { contexts, msgid: msgid.to_string() });
+        if found.is_none() {
+            self.missing.borrow_mut().push(key.context());
         }
-        self.missing.borrow_mut().push(ctxt.to_string());
-        None
+        found
     }
 
     /// Source content, tagged with the source language.
@@ -93,22 +97,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// A plain string (titles, alt text): the translation or the source text.
-    pub fn string(&self, ctxt: &str, msgid: &str) -> String {
-        if self.translation.is_none() {
+    pub fn string(&self, key: &MessageKey, msgid: &str) -> String {
+        if self.translation.is_none() || msgid.trim().is_empty() {
             return msgid.to_string();
         }
-        self.lookup(ctxt, msgid).unwrap_or_else(|| msgid.to_string())
-    }
-
-    /// Inline data text: the translation, or the source tagged with its language.
-    pub fn inlines(&self, ctxt: &str, source: &Inlines) -> Inlines {
-        if self.translation.is_none() {
-            return source.clone();
-        }
-        match self.lookup(ctxt, &plain(source)) {
-            Some(t) => self.isolate(vec![Inline::Text(t)]),
-            None => self.fallback(source.clone()),
-        }
+        self.lookup(key, msgid).map(|e| e.msgstr.clone()).unwrap_or_else(|| msgid.to_string())
     }
 
     /// In right-to-left text, numbers with separators (phone numbers, ranges like 18-24)
@@ -129,103 +122,84 @@ impl<'a> Resolver<'a> {
             .collect()
     }
 
-    /// A Markdown message: its translation parsed, or the source content tagged.
-    fn markdown(&self, ctxt: &str, origin: crate::model::Origin, heading: bool, source: &Inlines) -> Inlines {
-        if self.translation.is_none() {
-            return source.clone();
+    /// A problem with the translation of `key`, at the entry's line of the catalog.
+    fn problem(&self, key: &MessageKey, entry: &Entry, message: String, hint: &str) {
+        let tr = self.translation.expect("only translations have entries");
+        let mut d = Diagnostic::error(format!("the translation of a message in `{}` {message}", key.context()))
+            .hint(hint)
+            .hint("The source text is shown instead until the translation is corrected.");
+        if let Some(file) = tr.file {
+            d = d.at(Span::new(file, crate::diag::line_range(self.files.text(file), entry.line)));
         }
-        let msgid = source_markdown(self.files, origin, heading);
-        let Some(text) = self.lookup(ctxt, &msgid) else { return self.fallback(source.clone()) };
-        match crate::source::parse_inline_markdown(&text) {
-            Ok(inlines) => self.isolate(inlines),
+        self.problems.borrow_mut().push(d);
+    }
+
+    /// A Markdown message: its translation parsed, or the source content tagged. Links to
+    /// anchors must lead to one of `anchors`, as in the source text.
+    fn markdown(&self, key: &MessageKey, msgid: &str, source: &Inlines, anchors: &BTreeSet<String>) -> Inlines {
+        let Some(entry) = self.lookup(key, msgid) else { return self.fallback(source.clone()) };
+        let inlines = match crate::source::parse_inline_markdown(&entry.msgstr) {
+            Ok(inlines) => inlines,
             Err(problem) => {
-                let tr = self.translation.expect("checked above");
-                let line = tr.catalog.find(Some(ctxt), &msgid).map(|e| e.line).unwrap_or(1);
-                let mut d =
-                    Diagnostic::error(format!("the translation of a message in `{ctxt}` cannot be used ({problem})"))
-                        .hint(MARKDOWN_NOTE)
-                        .hint("The source text is shown instead until the translation is corrected.");
-                if let Some(file) = tr.file {
-                    d = d.at(Span::new(file, crate::diag::line_range(self.files.text(file), line)));
-                }
-                self.problems.borrow_mut().push(d);
-                self.fallback(source.clone())
+                self.problem(key, entry, format!("cannot be used ({problem})"), MARKDOWN_NOTE);
+                return self.fallback(source.clone());
             }
+        };
+        let mut dangling = Vec::new();
+        internal_targets(&inlines, &mut dangling);
+        dangling.retain(|t| !anchors.contains(*t));
+        if let Some(target) = dangling.first() {
+            let hint = "Link to an id the English text links to (a section, heading, chart, timeline or image of this publication), as `[text](#id)`.";
+            self.problem(key, entry, format!("links to `#{target}`, which is not in the publication"), hint);
+            return self.fallback(source.clone());
         }
+        self.isolate(inlines)
     }
 
-    /// A section in the target language.
-    pub fn section(&self, section: &Section) -> Section {
-        let scope = section_scope(&section.id, self.edition);
-        let title = self.inlines(&format!("{scope}/title"), &section.title);
-        Section { title, blocks: self.blocks(&scope, &section.blocks), ..section.clone() }
-    }
-
-    fn blocks(&self, scope: &str, blocks: &[Block]) -> Vec<Block> {
-        blocks.iter().map(|b| self.block(scope, b, "paragraph")).collect()
-    }
-
-    fn block(&self, scope: &str, b: &Block, para_kind: &str) -> Block {
-        let suffix = data_suffix(self.edition);
-        match b {
-            Block::Paragraph(p) => Block::Paragraph(Paragraph {
-                content: self.markdown(&format!("{scope}/{para_kind}"), p.origin, false, &p.content),
-                origin: p.origin,
-            }),
-            Block::Heading(h) => {
-                let mut h = h.clone();
-                h.content = self.markdown(&format!("{scope}/heading"), h.origin, true, &h.content);
-                Block::Heading(h)
-            }
-            Block::List(l) => Block::List(List {
-                start: l.start,
-                items: l.items.iter().map(|item| item.iter().map(|b| self.block(scope, b, "item")).collect()).collect(),
-            }),
-            Block::Quote(inner) => Block::Quote(self.blocks(scope, inner)),
-            Block::Lang { lang, dir, blocks } => {
-                Block::Lang { lang: lang.clone(), dir: *dir, blocks: self.blocks(scope, blocks) }
-            }
-            Block::Table(t) => {
-                let cell = |c: &Inlines| self.inlines(&format!("{scope}/cell"), c);
-                Block::Table(Box::new(Table {
-                    header: t.header.iter().map(cell).collect(),
-                    rows: t.rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
-                    origin: t.origin,
-                }))
-            }
-            Block::Figure(f) => Block::Figure(Box::new(self.figure(f))),
-            Block::Chart(c) => {
-                let mut c = c.as_ref().clone();
-                let ctx = format!("chart:{}{suffix}", c.id);
-                c.title = self.inlines(&format!("{ctx}/title"), &c.title);
-                c.population = self.inlines(&format!("{ctx}/population"), &c.population);
-                for cat in &mut c.categories {
-                    cat.label = self.inlines(&format!("{ctx}/label"), &cat.label);
-                }
-                Block::Chart(Box::new(c))
-            }
-            Block::Timeline(t) => {
-                let mut t = t.as_ref().clone();
-                for e in &mut t.events {
-                    let ctx = format!("timeline:{}/{}{suffix}", t.id, e.year);
-                    e.title = self.inlines(&format!("{ctx}/title"), &e.title);
-                    e.text = self.inlines(&format!("{ctx}/text"), &e.text);
-                    e.figure = e.figure.as_ref().map(|f| self.figure(f));
-                }
-                Block::Timeline(Box::new(t))
-            }
-            Block::Rule => Block::Rule,
+    /// A section in the target language; `anchors` are the ids its links may lead to.
+    pub fn section(&self, section: &Section, anchors: &BTreeSet<String>) -> Section {
+        let mut out = section.clone();
+        if self.translation.is_none() {
+            return out;
         }
+        walk_section(&mut out, self.edition, &mut |key, slot| {
+            let msgid = slot.msgid(self.files);
+            if msgid.trim().is_empty() {
+                return;
+            }
+            match slot {
+                Slot::Markdown { content, .. } => *content = self.markdown(&key, &msgid, content, anchors),
+                Slot::Inlines { content, .. } => {
+                    *content = match self.lookup(&key, &msgid) {
+                        Some(e) => self.isolate(vec![Inline::Text(e.msgstr.clone())]),
+                        None => self.fallback(std::mem::take(content)),
+                    }
+                }
+                Slot::Text { text, .. } => {
+                    if let Some(e) = self.lookup(&key, &msgid) {
+                        *text = e.msgstr.clone();
+                    }
+                }
+            }
+        });
+        out
     }
+}
 
-    fn figure(&self, f: &Figure) -> Figure {
-        let suffix = data_suffix(self.edition);
-        let mut f = f.clone();
-        if let Alt::Text(alt) = &f.alt {
-            f.alt = Alt::Text(self.string(&format!("image:{}/alt", f.id), alt));
+/// The anchors that links in `inlines` lead to.
+fn internal_targets<'i>(inlines: &'i [Inline], out: &mut Vec<&'i str>) {
+    for i in inlines {
+        match i {
+            Inline::Link { target: LinkTarget::Internal(id), content } => {
+                out.push(id);
+                internal_targets(content, out);
+            }
+            Inline::Link { content, .. }
+            | Inline::Emph(content)
+            | Inline::Strong(content)
+            | Inline::Lang { content, .. } => internal_targets(content, out),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak | Inline::SoftBreak => {}
         }
-        f.caption = f.caption.as_ref().map(|c| self.inlines(&format!("image:{}{suffix}/caption", f.id), c));
-        f
     }
 }
 

@@ -10,7 +10,13 @@ pub fn dump(doc: &Document) -> String {
     let mut d = Dumper { out: String::new() };
     d.line(
         0,
-        &format!("document {} edition={} lang={} dir={}", doc.id, doc.edition.slug(), doc.lang.as_str(), doc.dir.as_str()),
+        &format!(
+            "document {} edition={} lang={} dir={}",
+            doc.id,
+            doc.edition.slug(),
+            doc.lang.as_str(),
+            doc.dir.as_str()
+        ),
     );
     d.line(1, &format!("title {:?}", doc.title));
     d.line(1, &format!("description {:?}", doc.description));
@@ -151,6 +157,8 @@ fn inline(i: &Inline) -> String {
         Inline::Link { target: LinkTarget::Internal(id), content } => format!("link(#{id})[{}]", inlines(content)),
         Inline::LineBreak => "linebreak".into(),
         Inline::SoftBreak => "softbreak".into(),
-        Inline::Lang { lang, dir: d, content } => format!("lang({} {})[{}]", lang.as_str(), d.as_str(), inlines(content)),
+        Inline::Lang { lang, dir: d, content } => {
+            format!("lang({} {})[{}]", lang.as_str(), d.as_str(), inlines(content))
+        }
     }
 }

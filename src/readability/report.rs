@@ -18,9 +18,22 @@ pub struct Targets {
     pub long_sentence: usize,
 }
 
+impl Targets {
+    /// The default English target: grade 6, as plain-language guidelines advise.
+    pub const ENGLISH_MAX_GRADE: f64 = 6.0;
+    /// The default Spanish target: 65, "bastante fácil" on the INFLESZ scale.
+    pub const SPANISH_MIN_INFLESZ: f64 = 65.0;
+    /// Sentences longer than this many words are listed by default.
+    pub const LONG_SENTENCE: usize = 20;
+}
+
 impl Default for Targets {
     fn default() -> Self {
-        crate::source::config::ReadabilityConfig::default().targets()
+        Targets {
+            english_max_grade: Targets::ENGLISH_MAX_GRADE,
+            spanish_min_inflesz: Targets::SPANISH_MIN_INFLESZ,
+            long_sentence: Targets::LONG_SENTENCE,
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::readability::report::Targets;
+
 /// The whole of `imprint.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -115,8 +117,8 @@ impl Default for ReadabilityConfig {
 
 impl ReadabilityConfig {
     /// The targets as the readability report takes them.
-    pub fn targets(&self) -> crate::readability::report::Targets {
-        crate::readability::report::Targets {
+    pub fn targets(&self) -> Targets {
+        Targets {
             english_max_grade: *self.english_max_grade.get_ref(),
             spanish_min_inflesz: *self.spanish_min_inflesz.get_ref(),
             long_sentence: *self.long_sentence.get_ref(),
@@ -125,15 +127,15 @@ impl ReadabilityConfig {
 }
 
 fn default_grade() -> Spanned<f64> {
-    Spanned::new(0..0, 6.0)
+    Spanned::new(0..0, Targets::ENGLISH_MAX_GRADE)
 }
 
 fn default_inflesz() -> Spanned<f64> {
-    Spanned::new(0..0, 65.0)
+    Spanned::new(0..0, Targets::SPANISH_MIN_INFLESZ)
 }
 
 fn default_long() -> Spanned<usize> {
-    Spanned::new(0..0, 20)
+    Spanned::new(0..0, Targets::LONG_SENTENCE)
 }
 
 /// `[large-print]`.

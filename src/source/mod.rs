@@ -11,6 +11,8 @@ mod datamodel;
 mod frontmatter;
 mod inlines;
 mod markdown;
+#[cfg(test)]
+mod proptests;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -19,7 +21,6 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Report, SourceFiles, Span};
-use crate::i18n::resolve::Translation;
 use crate::model::{Block, LangTag, Origin};
 
 pub use config::{Config, Format};
@@ -63,6 +64,27 @@ pub struct SourceSection {
     pub internal_links: Vec<(String, Span)>,
     /// The plain-language version (from `<name>.plain.md`), if it has been written.
     pub plain: Option<Box<SourceSection>>,
+}
+
+/// The folder of the translation catalogs, under `sources/`.
+pub const TRANSLATIONS: &str = "translations";
+
+/// A language's catalog, loaded.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language.
+    pub lang: LangTag,
+    /// The catalog.
+    pub catalog: crate::po::Catalog,
+    /// The catalog's index in the source files, for diagnostics.
+    pub file: Option<usize>,
+}
+
+impl Translation {
+    /// Whether the catalog says its translation has not been reviewed.
+    pub fn draft(&self) -> bool {
+        self.catalog.header_field("X-Review-Status").is_none_or(|s| !s.eq_ignore_ascii_case("reviewed"))
+    }
 }
 
 /// Why the sources could not be loaded at all (`imprint check` exits 2).
@@ -238,17 +260,17 @@ fn load_translations(
         if tag == crate::lang::parse_lang(config.languages.source.get_ref()).unwrap_or(tag.clone()) {
             continue;
         }
-        let name = format!("{}/{}.po", crate::i18n::FOLDER, tag.as_str());
+        let name = format!("{}/{}.po", TRANSLATIONS, tag.as_str());
         let path = dir.join(&name);
         if !path.exists() {
-            out.push(Translation { lang: tag, catalog: crate::i18n::Catalog::default(), file: None });
+            out.push(Translation { lang: tag, catalog: crate::po::Catalog::default(), file: None });
             continue;
         }
         let file = files.add(display_path(dir, &name), read_text(&path)?);
         if !check_text(files, file, report) {
             continue;
         }
-        match crate::i18n::po::parse(files.text(file)) {
+        match crate::po::parse(files.text(file)) {
             Ok(catalog) => out.push(Translation { lang: tag, catalog, file: Some(file) }),
             Err(e) => {
                 let at = crate::diag::char_at(file, files.text(file), e.line, e.column);
@@ -383,22 +405,4 @@ fn toml_hint(message: &str) -> Option<String> {
             "Check the TOML syntax at this position: keys are `name = value`, text values are in double quotes.".into(),
         )
     }
-}
-
-/// [`markdown::parse_section`] for the property tests.
-#[cfg(test)]
-pub(crate) fn parse_section_for_fuzzing(
-    file: usize,
-    text: &str,
-    data: &DataSet,
-    ids: &mut IdRegistry,
-    report: &mut Report,
-) -> Option<SourceSection> {
-    markdown::parse_section(file, text, data, ids, true, report)
-}
-
-/// [`frontmatter::split`] for the property tests.
-#[cfg(test)]
-pub(crate) fn frontmatter_split_for_fuzzing(text: &str, report: &mut Report) -> bool {
-    frontmatter::split(0, text, report).is_some()
 }

@@ -106,7 +106,7 @@ fn a_hostile_translation_stays_literal_text() {
     let project = project(Some("valid/translated"));
     assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
     let path = project.join("sources/translations/es.po");
-    let mut catalog = imprint::i18n::po::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut catalog = imprint::po::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
     for e in &mut catalog.entries {
         e.msgstr = match e.msgctxt.as_deref() {
             Some("intro/heading") => "</h3><script>alert(1)</script> #read(\"/etc/passwd\")".into(),
@@ -114,7 +114,7 @@ fn a_hostile_translation_stays_literal_text() {
             _ => e.msgid.clone(),
         };
     }
-    std::fs::write(&path, imprint::i18n::po::write(&catalog)).unwrap();
+    std::fs::write(&path, imprint::po::write(&catalog)).unwrap();
     let out = temp_dir("hostile-po");
     let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
     assert_eq!(run.code, 1, "a javascript: link in a translation is refused: {}", run.stderr);
@@ -125,7 +125,7 @@ fn a_hostile_translation_stays_literal_text() {
             e.msgstr = "\\<img src=x onerror=alert(2)\\>".into();
         }
     }
-    std::fs::write(&path, imprint::i18n::po::write(&catalog)).unwrap();
+    std::fs::write(&path, imprint::po::write(&catalog)).unwrap();
     let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = scraper::Html::parse_document(&std::fs::read_to_string(out.join("es/leaflet-standard.html")).unwrap());

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use imprint::i18n::po;
+use imprint::po;
 use scraper::{Html, Selector};
 
 use crate::common::*;

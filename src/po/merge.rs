@@ -3,7 +3,7 @@
 //! old message of the same context, marked fuzzy with the previous source kept (`#|`); a new
 //! one is untranslated; a message whose source is gone becomes obsolete (`#~`), kept for reuse.
 
-use super::po::{Catalog, Entry};
+use super::{Catalog, Entry};
 
 /// How alike two texts are, from 0 to 1: the Dice coefficient of their word multisets.
 fn similarity(a: &str, b: &str) -> f64 {

@@ -2,6 +2,12 @@
 //! comments (`#.` extracted, `#:` references, `#,` flags, `#|` previous msgid), `msgctxt`,
 //! multi-line strings, and obsolete entries (`#~`). Plural forms are not used by imprint and
 //! are refused with a position.
+//!
+//! This module knows the file format only: it imports nothing from the rest of imprint.
+
+pub mod merge;
+#[cfg(test)]
+mod proptests;
 
 use std::fmt::Write;
 

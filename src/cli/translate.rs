@@ -1,18 +1,19 @@
 //! `imprint translate`: extract the template, merge it into each language's catalog, and say
 //! where each language stands. The catalogs are the translators' files; imprint writes them
-//! only here, atomically, and never while building.
+//! only here, through the one atomic writer, and never while building.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::build::Checked;
-use crate::cli::{EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, TranslateAction};
+use super::{EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, TranslateAction, checked};
+use crate::check::Checked;
 use crate::diag::{self, Style};
-use crate::i18n::{self, Catalog, FOLDER, TEMPLATE};
+use crate::i18n::{self, Catalog, TEMPLATE};
+use crate::render::Artifact;
 
 /// Runs one translation command.
-pub fn run(project: &Path, action: TranslateAction, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let checked = match crate::cli::checked(project, err) {
+pub(super) fn run(project: &Path, action: TranslateAction, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let checked = match checked(project, err) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -22,9 +23,9 @@ pub fn run(project: &Path, action: TranslateAction, out: &mut dyn Write, err: &m
         return EXIT_ERRORS;
     }
     let template = template(&checked);
-    let folder = project.join("sources").join(FOLDER);
+    let folder = project.join("sources").join(crate::source::TRANSLATIONS);
     let result = match action {
-        TranslateAction::Extract => write(&folder.join(TEMPLATE), &i18n::po::write(&template))
+        TranslateAction::Extract => write(&folder, vec![catalog_file(TEMPLATE, &template)])
             .map(|()| format!("wrote {}/{TEMPLATE}: {} messages", folder.display(), template.entries.len())),
         TranslateAction::Update => update(&checked, &template, &folder),
         TranslateAction::Status => Ok(status(&checked, &template)),
@@ -49,8 +50,14 @@ fn template(checked: &Checked) -> Catalog {
     i18n::template(&docs, &checked.sources, &checked.files)
 }
 
+fn catalog_file(name: &str, catalog: &Catalog) -> Artifact {
+    Artifact { path: PathBuf::from(name), bytes: crate::po::write(catalog).into_bytes() }
+}
+
+/// Merges the template into every language's catalog; the template and the catalogs are
+/// written together, or none is.
 fn update(checked: &Checked, template: &Catalog, folder: &Path) -> Result<String, String> {
-    write(&folder.join(TEMPLATE), &i18n::po::write(template))?;
+    let mut files = vec![catalog_file(TEMPLATE, template)];
     let mut lines = Vec::new();
     for tr in &checked.sources.translations {
         let mut old = tr.catalog.clone();
@@ -61,18 +68,19 @@ fn update(checked: &Checked, template: &Catalog, folder: &Path) -> Result<String
             old.set_header_field("X-Review-Status", "draft");
         }
         old.set_header_field("Language", tr.lang.as_str());
-        let merged = i18n::merge::merge(&old, template);
-        let path = folder.join(format!("{}.po", tr.lang.as_str()));
-        write(&path, &i18n::po::write(&merged))?;
+        let merged = crate::po::merge::merge(&old, template);
+        let name = format!("{}.po", tr.lang.as_str());
         let s = i18n::status(template, &merged);
         lines.push(format!(
             "updated {}: {} translated, {} fuzzy, {} untranslated",
-            path.display(),
+            folder.join(&name).display(),
             s.translated,
             s.fuzzy,
             s.untranslated
         ));
+        files.push(catalog_file(&name, &merged));
     }
+    write(folder, files)?;
     Ok(lines.join("\n"))
 }
 
@@ -101,13 +109,7 @@ fn status(checked: &Checked, template: &Catalog) -> String {
     out
 }
 
-/// Writes a file through a temporary file and a rename.
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("failed to write `{}` ({e})", path.display());
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
-    }
-    let tmp = path.with_extension("tmp~");
-    std::fs::write(&tmp, text).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+fn write(folder: &Path, files: Vec<Artifact>) -> Result<(), String> {
+    crate::write::write_atomically(folder, &files)
+        .map_err(|e| format!("failed to write the catalogs into `{}` ({e})", folder.display()))
 }
