@@ -5,7 +5,7 @@
 use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, SourceFiles};
 use crate::i18n::keys::MessageKey;
-use crate::i18n::resolve::Resolver;
+use crate::i18n::resolve::{Lookup, Resolver};
 use crate::model::{Document, Edition};
 use crate::source::config::MissingPolicy;
 use crate::source::{Format, Sources, Translation};
@@ -20,17 +20,22 @@ pub struct Job {
     pub formats: Vec<Format>,
     /// The interface strings of its language.
     pub strings: Strings,
+    /// Every message looked up in the language's catalog to make it (none for the source
+    /// language): what the template must hold.
+    pub lookups: Vec<Lookup>,
 }
 
-/// The interface strings of a language, and the names of those not translated.
-pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (Strings, Vec<String>) {
+/// The interface strings of a language, the contexts of those not translated, and the
+/// lookups made.
+pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (Strings, Vec<String>, Vec<Lookup>) {
     let mut strings = Strings::english();
     strings.digits = digits;
-    let mut missing = Vec::new();
-    let Some(tr) = translation else { return (strings, missing) };
+    let (mut missing, mut lookups) = (Vec::new(), Vec::new());
+    let Some(tr) = translation else { return (strings, missing, lookups) };
     let english = Strings::english();
     for (name, source) in english.fields() {
         let context = MessageKey::Interface { name }.context();
+        lookups.push(Lookup { contexts: vec![context.clone()], msgid: source.to_string() });
         match tr.catalog.find(Some(&context), source) {
             Some(e) if e.translated() => {
                 if let Some(field) = strings.field_mut(name) {
@@ -40,7 +45,7 @@ pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (String
             _ => missing.push(context),
         }
     }
-    (strings, missing)
+    (strings, missing, lookups)
 }
 
 /// Plans every document; problems (a blocked language, a bad translation) go to `report`.
@@ -53,7 +58,7 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
         let settings = translation.and_then(|t| config.translations.get(t.lang.as_str())).map(|s| s.get_ref());
         let policy = settings.map(|s| s.missing).unwrap_or_default();
         let digits = settings.map(|s| s.digits).unwrap_or_default();
-        let (strings, ui_missing) = strings_for(translation, digits);
+        let (strings, ui_missing, ui_lookups) = strings_for(translation, digits);
         for p in &config.publications {
             let p = p.get_ref();
             let mut editions: Vec<Edition> = p.editions.iter().map(|e| *e.get_ref()).collect();
@@ -90,7 +95,9 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
                     }
                 }
                 let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
-                jobs.push(Job { doc, formats, strings: strings.clone() });
+                let mut lookups = ui_lookups.clone();
+                lookups.extend(resolver.lookups());
+                jobs.push(Job { doc, formats, strings: strings.clone(), lookups });
             }
         }
     }

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, SourceFiles, Span};
 use crate::fonts::{FontPlan, FontSet};
-use crate::model::text::plain;
-use crate::model::{Alt, Block, Document, Inline, LangTag, Origin};
+use crate::model::walk::{Visit, walk_block, walk_blocks, walk_event, walk_figure, walk_inline};
+use crate::model::{Alt, Block, Document, Figure, Heading, Inline, LangTag, Origin, Paragraph};
 use crate::ui::Strings;
 
 /// Characters that are never drawn: spaces, controls, joiners and bidirectional marks.
@@ -61,60 +61,65 @@ impl Checker<'_> {
         }
     }
 
-    fn inlines(&mut self, inlines: &[Inline], lang: &LangTag, origin: Option<Origin>) {
-        for i in inlines {
-            match i {
-                Inline::Text(t) | Inline::Code(t) => self.text(t, lang, origin, "the text"),
-                Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => self.inlines(c, lang, origin),
-                Inline::Lang { lang: inner, content, .. } => self.inlines(content, inner, origin),
-                Inline::LineBreak | Inline::SoftBreak => {}
+}
+
+/// The walk: every text run in the language it is written in, with the place it comes from.
+struct Walk<'c, 'a> {
+    checker: &'c mut Checker<'a>,
+    /// The language of the current text.
+    lang: LangTag,
+    origin: Option<Origin>,
+    what: &'static str,
+}
+
+impl Walk<'_, '_> {
+    fn in_lang(&mut self, lang: &LangTag, f: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.lang, lang.clone());
+        f(self);
+        self.lang = outer;
+    }
+
+    fn at(&mut self, origin: Origin, f: impl FnOnce(&mut Self)) {
+        let outer = self.origin.replace(origin);
+        f(self);
+        self.origin = outer;
+    }
+}
+
+impl<'d> Visit<'d> for Walk<'_, '_> {
+    fn block(&mut self, b: &'d Block) {
+        match b {
+            Block::Paragraph(Paragraph { origin, .. }) | Block::Heading(Heading { origin, .. }) => {
+                self.at(*origin, |w| walk_block(w, b))
             }
+            Block::Table(t) => self.at(t.origin, |w| walk_block(w, b)),
+            Block::Chart(c) => self.at(c.origin, |w| walk_block(w, b)),
+            Block::Timeline(t) => t.events.iter().for_each(|e| self.at(e.origin, |w| walk_event(w, e))),
+            Block::Lang { lang, blocks, .. } => self.in_lang(lang, |w| walk_blocks(w, blocks)),
+            Block::List(_) | Block::Quote(_) | Block::Figure(_) | Block::Rule => walk_block(self, b),
         }
     }
 
-    fn blocks(&mut self, blocks: &[Block], lang: &LangTag) {
-        for b in blocks {
-            match b {
-                Block::Paragraph(p) => self.inlines(&p.content, lang, Some(p.origin)),
-                Block::Heading(h) => self.inlines(&h.content, lang, Some(h.origin)),
-                Block::List(l) => l.items.iter().for_each(|item| self.blocks(item, lang)),
-                Block::Quote(inner) => self.blocks(inner, lang),
-                Block::Lang { lang: inner, blocks, .. } => self.blocks(blocks, inner),
-                Block::Table(t) => {
-                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
-                        self.inlines(cell, lang, Some(t.origin));
-                    }
-                }
-                Block::Figure(f) => self.figure(f, lang),
-                Block::Chart(c) => {
-                    let o = Some(c.origin);
-                    self.inlines(&c.title, lang, o);
-                    self.inlines(&c.population, lang, o);
-                    c.categories.iter().for_each(|cat| self.inlines(&cat.label, lang, o));
-                }
-                Block::Timeline(t) => {
-                    for e in &t.events {
-                        self.inlines(&e.title, lang, Some(e.origin));
-                        self.inlines(&e.text, lang, Some(e.origin));
-                        if let Some(f) = &e.figure {
-                            self.figure(f, lang);
-                        }
-                    }
-                }
-                Block::Rule => {}
-            }
+    fn inline(&mut self, i: &'d Inline) {
+        if let Inline::Lang { lang, .. } = i {
+            self.in_lang(lang, |w| walk_inline(w, i));
+        } else {
+            walk_inline(self, i);
         }
     }
 
-    fn figure(&mut self, f: &crate::model::Figure, lang: &LangTag) {
+    fn text(&mut self, text: &'d str) {
+        self.checker.text(text, &self.lang, self.origin, self.what);
+    }
+
+    fn figure(&mut self, f: &'d Figure) {
+        let lang = self.lang.clone();
         if let Alt::Text(alt) = &f.alt {
-            self.text(alt, lang, Some(f.origin), "the alt text");
+            self.checker.text(alt, &lang, Some(f.origin), "the alt text");
         }
-        if let Some(c) = &f.caption {
-            self.inlines(c, lang, Some(f.origin));
-        }
+        self.at(f.origin, |w| walk_figure(w, f));
         if let Some(c) = &f.credit {
-            self.text(c, lang, Some(f.origin), "the credit");
+            self.checker.text(c, &lang, Some(f.origin), "the credit");
         }
     }
 }
@@ -140,8 +145,10 @@ pub fn check(
         c.text(s, lang, None, &format!("the interface string `{name}`"));
     }
     for s in &doc.sections {
-        c.text(&plain(&s.title), lang, Some(s.origin), "a section title");
-        c.blocks(&s.blocks, lang);
+        let mut walk = Walk { checker: &mut c, lang: lang.clone(), origin: Some(s.origin), what: "a section title" };
+        walk.inlines(&s.title);
+        walk.what = "the text";
+        walk_blocks(&mut walk, &s.blocks);
     }
     c.out
 }

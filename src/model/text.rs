@@ -2,23 +2,25 @@
 //! labels and readability, in every format.
 
 use super::Inline;
+use super::walk::{Visit, walk_inline};
 
 /// The text of inline content without any markup; line breaks become spaces.
 pub fn plain(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    push_plain(&mut out, inlines);
-    out
-}
-
-fn push_plain(out: &mut String, inlines: &[Inline]) {
-    for i in inlines {
-        match i {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emph(c) | Inline::Strong(c) => push_plain(out, c),
-            Inline::Link { content, .. } | Inline::Lang { content, .. } => push_plain(out, content),
-            Inline::LineBreak | Inline::SoftBreak => out.push(' '),
+    struct Plain(String);
+    impl<'d> Visit<'d> for Plain {
+        fn inline(&mut self, i: &'d Inline) {
+            match i {
+                Inline::LineBreak | Inline::SoftBreak => self.0.push(' '),
+                _ => walk_inline(self, i),
+            }
+        }
+        fn text(&mut self, text: &'d str) {
+            self.0.push_str(text);
         }
     }
+    let mut v = Plain(String::new());
+    v.inlines(inlines);
+    v.0
 }
 
 #[cfg(test)]

@@ -248,3 +248,48 @@ fn update_merges_exactly_as_msgmerge_does() {
         assert!(check.status.success(), "msgfmt --check {lang}.po: {}", String::from_utf8_lossy(&check.stderr));
     }
 }
+
+/// The messages the build looks up are exactly the template's: every lookup finds its key in
+/// the template (under its own context or the standard edition's), and every message of the
+/// template is looked up by some document, except the texts of images whose file has not
+/// arrived yet (they are in the template so that translators can start on them).
+fn lookups_match_the_template(project: &Path) {
+    use std::collections::BTreeSet;
+    let checked = imprint::check::check(project).unwrap();
+    assert_eq!(checked.report.errors(), 0, "{:?}", checked.report.diagnostics);
+    let source = &checked.sources.source_lang;
+    let docs: Vec<&imprint::model::Document> =
+        checked.jobs.iter().map(|j| &j.doc).filter(|d| &d.lang == source).collect();
+    let template = imprint::i18n::template(&docs, &checked.sources, &checked.files);
+    let in_template: BTreeSet<(String, String)> =
+        template.entries.iter().map(|e| (e.msgctxt.clone().unwrap_or_default(), e.msgid.clone())).collect();
+    let mut looked_up = BTreeSet::new();
+    let lookups: Vec<_> = checked.jobs.iter().flat_map(|j| &j.lookups).collect();
+    assert!(lookups.len() > 50, "only {} lookups: is a translated language built?", lookups.len());
+    for l in lookups {
+        let hit = l.contexts.iter().find(|c| in_template.contains(&((*c).clone(), l.msgid.clone())));
+        let hit = hit.unwrap_or_else(|| panic!("the build looks up {:?} {:?}, which the template lacks", l.contexts, l.msgid));
+        looked_up.insert((hit.clone(), l.msgid.clone()));
+    }
+    let placed: BTreeSet<String> = docs
+        .iter()
+        .flat_map(|d| &d.sections)
+        .flat_map(|s| imprint::model::walk::figures(&s.blocks))
+        .map(|f| f.id.clone())
+        .collect();
+    let waiting = |ctxt: &str| {
+        ctxt.strip_prefix("image:").and_then(|r| r.split(['/', '.']).next()).is_some_and(|id| !placed.contains(id))
+    };
+    let never: Vec<_> = in_template.difference(&looked_up).filter(|(c, _)| !waiting(c)).collect();
+    assert!(never.is_empty(), "the template has messages no build looks up: {never:#?}");
+}
+
+#[test]
+fn the_build_looks_up_exactly_the_template_of_the_real_sources() {
+    lookups_match_the_template(&crate::common::repo());
+}
+
+#[test]
+fn the_build_looks_up_exactly_the_template_of_the_kitchen_sink() {
+    lookups_match_the_template(&project(Some("valid/kitchen-sink")));
+}

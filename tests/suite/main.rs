@@ -5,12 +5,14 @@ mod common;
 mod disk_world;
 mod pdfread;
 
+mod architecture;
 mod check;
 mod epub;
 mod errors;
 mod hardening;
 mod html;
 mod i18n;
+mod kitchen_sink;
 mod model;
 mod pdf;
 mod plain;
