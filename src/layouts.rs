@@ -27,6 +27,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("html/style.css", include_str!("../layouts/html/style.css")),
     ("epub/page.xhtml", include_str!("../layouts/epub/page.xhtml")),
     ("epub/nav.xhtml", include_str!("../layouts/epub/nav.xhtml")),
+    ("epub/title.xhtml", include_str!("../layouts/epub/title.xhtml")),
+    ("epub/about.xhtml", include_str!("../layouts/epub/about.xhtml")),
     ("epub/style.css", include_str!("../layouts/epub/style.css")),
     ("brochure.typ", include_str!("../layouts/brochure.typ")),
     ("large-print.typ", include_str!("../layouts/large-print.typ")),

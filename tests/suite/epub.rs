@@ -235,4 +235,57 @@ fn epub_bytes_are_reproducible_and_content_is_literal() {
     let opf = xml(&opf).unwrap();
     let title = opf.descendants().find(|n| n.has_tag_name("title")).unwrap().text().unwrap();
     assert_eq!(title, r#"</title><script>alert(1)</script> #read("/etc/passwd")"#);
+    // The title and about pages are templates: their values are escaped by the same function.
+    let page = book.file("EPUB/title.xhtml");
+    let page = xml(&page).expect("well-formed XHTML");
+    assert_eq!(page.descendants().find(|n| n.has_tag_name("h1")).unwrap().text(), Some(title));
+    let about = book.file("EPUB/about.xhtml");
+    let about = xml(&about).expect("well-formed XHTML");
+    assert!(!about.descendants().any(|n| n.has_tag_name("script")));
+}
+
+/// The text of every element named `tag`, in order.
+fn texts(doc: &roxmltree::Document<'_>, tag: &str) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(tag))
+        .map(|n| n.descendants().filter(|t| t.is_text()).map(|t| t.text().unwrap()).collect())
+        .collect()
+}
+
+#[test]
+fn title_and_about_pages_come_from_templates_a_project_can_replace() {
+    let project = project(Some("valid/with-image"));
+    let out = build_epub(&project, BuildInfo::default());
+    let mut book = Book::open(&out.join("en/leaflet-standard.epub"));
+    let about = book.file("EPUB/about.xhtml");
+    let about = xml(&about).unwrap();
+    assert_eq!(texts(&about, "h1"), ["About this publication"]);
+    assert_eq!(texts(&about, "h2"), ["Photo credits", "Accessibility"]);
+    assert!(texts(&about, "li").iter().all(|c| c == "Photo: imprint tests"));
+    let colophon = about.descendants().find(|n| n.has_tag_name("section")).unwrap();
+    assert_eq!(colophon.attribute(("http://www.idpf.org/2007/ops", "type")), Some("colophon"));
+
+    // A designer replaces the title page and the colophon without Rust.
+    std::fs::create_dir_all(project.join("layouts/epub")).unwrap();
+    std::fs::write(
+        project.join("layouts/epub/title.xhtml"),
+        "<section epub:type=\"titlepage\" aria-labelledby=\"t\">\n<h1 id=\"t\">{{ book.title }}</h1>\n\
+         <p>{{ book.organization }} &amp; {{ ui.title_page }}</p>\n</section>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("layouts/epub/about.xhtml"),
+        "<section epub:type=\"colophon\" aria-labelledby=\"a\">\n<h1 id=\"a\">{{ ui.about_publication }}</h1>\n\
+         {%- for c in about.credits %}\n<p>{{ c.caption }} ({{ c.credit }})</p>\n{%- endfor %}\n</section>\n",
+    )
+    .unwrap();
+    let out = build_epub(&project, BuildInfo::default());
+    let epub = out.join("en/leaflet-standard.epub");
+    let mut book = Book::open(&epub);
+    let title = book.file("EPUB/title.xhtml");
+    assert_eq!(texts(&xml(&title).unwrap(), "p"), ["Example & Title page"]);
+    let about = book.file("EPUB/about.xhtml");
+    let credits = texts(&xml(&about).unwrap(), "p");
+    assert!(credits.contains(&"A test picture. (imprint tests)".to_string()), "{credits:?}");
+    assert_epubcheck_clean(&epub);
 }

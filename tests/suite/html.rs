@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use imprint::render::html::CSS_CLASSES;
 use scraper::{ElementRef, Html, Selector};
 
 use crate::common::*;
@@ -225,4 +226,94 @@ fn hostile_content_comes_out_as_literal_text() {
     let labels: Vec<String> = doc.select(&sel(".bar-label")).map(text).collect();
     assert_eq!(labels, ["<script>alert(9)</script>", "'; DROP TABLE"]);
     assert_eq!(text(doc.select(&sel(".timeline p")).next().unwrap()), "]]> </li></ol><script>alert(10)</script>");
+}
+
+/// Whether `class` is written by a built-in template: it is in a template's `class="..."`,
+/// or it starts with a token made with a variable (`digits-{{ page.digits }}`).
+fn in_a_template(class: &str) -> bool {
+    imprint::layouts::Layouts::builtin().iter().filter(|(name, _)| name.ends_with("html")).any(|(_, file)| {
+        file.text.split("class=\"").skip(1).any(|attr| {
+            attr.split('"').next().unwrap_or("").split_whitespace().any(|token| match token.split_once("{{") {
+                Some((prefix, _)) => !prefix.is_empty() && class.starts_with(prefix),
+                None => token == class,
+            })
+        })
+    })
+}
+
+/// The classes of one built output: `(written by the body writer, anywhere in the file)`.
+/// The body writer's part is what is inside the web page's `main > .wrap`, and inside `main`
+/// of the EPUB's section documents (the title, about and navigation pages are templates).
+fn classes_of_build(out: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut body, mut all) = (BTreeSet::new(), BTreeSet::new());
+    let mut files = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { dirs.push(path) } else { files.push(path) }
+        }
+    }
+    let tokens = |value: &str| value.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    for path in files {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => {
+                let doc = page(out, path.strip_prefix(out).unwrap().to_str().unwrap());
+                for e in doc.select(&sel("[class]")) {
+                    all.extend(tokens(e.attr("class").unwrap()));
+                }
+                for e in doc.select(&sel("main#main > .wrap [class]")) {
+                    body.extend(tokens(e.attr("class").unwrap()));
+                }
+            }
+            Some("epub") => {
+                let bytes = std::fs::read(&path).unwrap();
+                let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                let names: Vec<String> =
+                    zip.file_names().filter(|n| n.ends_with(".xhtml")).map(str::to_string).collect();
+                for name in names {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut text).unwrap();
+                    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+                    let doc = roxmltree::Document::parse_with_options(&text, options).unwrap();
+                    let template = ["EPUB/nav.xhtml", "EPUB/title.xhtml", "EPUB/about.xhtml"].contains(&name.as_str());
+                    for n in doc.descendants().filter(|n| n.attribute("class").is_some()) {
+                        let classes = tokens(n.attribute("class").unwrap());
+                        if !template && n.ancestors().skip(1).any(|a| a.has_tag_name("main")) {
+                            body.extend(classes.iter().cloned());
+                        }
+                        all.extend(classes);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (body, all)
+}
+
+#[test]
+fn every_css_class_in_the_output_is_declared() {
+    let declared: BTreeSet<&str> = CSS_CLASSES.iter().map(|(class, _)| *class).collect();
+    assert_eq!(declared.len(), CSS_CLASSES.len(), "a class is declared twice");
+    assert!(CSS_CLASSES.iter().all(|(_, what)| !what.is_empty()));
+    let mut emitted = BTreeSet::new();
+    // Between them these fixtures hold every block the body writer styles: a fallback
+    // section (plain), a photo with a credit (with-image), tables, charts and a timeline.
+    for fixture in [None, Some("valid/plain"), Some("valid/with-image")] {
+        let (body, all) = classes_of_build(&build(&project(fixture)));
+        for class in &body {
+            assert!(declared.contains(class.as_str()), "{fixture:?}: the body has class `{class}`, not in CSS_CLASSES");
+        }
+        for class in &all {
+            assert!(
+                declared.contains(class.as_str()) || in_a_template(class),
+                "{fixture:?}: class `{class}` is neither in CSS_CLASSES nor in a built-in template"
+            );
+        }
+        emitted.extend(body);
+    }
+    for class in declared {
+        assert!(emitted.contains(class), "CSS_CLASSES has `{class}`, which no fixture's body has");
+    }
 }

@@ -1,7 +1,10 @@
-//! The EPUB 3 edition: a title page, one XHTML content document per section, a page about the
-//! publication (publisher, photo credits, accessibility summary), the navigation document
-//! with `toc` and `landmarks`, and a package document whose accessibility metadata is derived
-//! from what the book contains ([`opf`]). Packed by [`zip`] into a reproducible file.
+//! The EPUB 3 edition: a title page (`layouts/epub/title.xhtml`), one XHTML content document
+//! per section (the shared body writer with [`Markup::epub`]), a page about the publication
+//! (`layouts/epub/about.xhtml`: publisher, photo credits, accessibility summary), the
+//! navigation document with `toc` and `landmarks` (`nav.xhtml`), each page framed by
+//! `page.xhtml`, and a package document whose accessibility metadata is derived from what the
+//! book contains ([`opf`]: Rust, not a template, so that no layout can make a claim the content
+//! does not back). Packed by [`zip`] into a reproducible file.
 //!
 //! imprint packs the EPUB itself instead of with epub-builder 0.8.3: that crate's built-in
 //! templates give the package document no `xml:lang` and the navigation document no `lang`
@@ -15,8 +18,8 @@ use std::collections::BTreeMap;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::html::body::BodyWriter;
-use super::html::{environment, template_error};
+use super::html::body::{BodyWriter, image_href};
+use super::html::{Markup, PhotoCredit, environment, images, photo_credits, template_error};
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer};
 use crate::model::text::plain;
 use crate::model::{Block, Direction, Document, walk};
@@ -50,6 +53,24 @@ struct PageView<'a> {
     kind: &'static str,
 }
 
+/// What `title.xhtml` receives as `book`.
+#[derive(Serialize)]
+struct TitleView<'a> {
+    title: &'a str,
+    organization: &'a str,
+}
+
+/// What `about.xhtml` receives as `about`.
+#[derive(Serialize)]
+struct AboutView<'a> {
+    organization: &'a str,
+    legal_name: Option<&'a str>,
+    website: Option<&'a str>,
+    credits: Vec<PhotoCredit>,
+    notices: &'a [String],
+    accessibility_summary: &'a str,
+}
+
 #[derive(Serialize)]
 struct TocEntry {
     href: String,
@@ -81,9 +102,12 @@ impl Renderer for EpubRenderer {
 fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem> {
     let layout = |name: &str| cx.layouts.get(name).expect("built-in layout");
     let (page, nav, css) = (layout("epub/page.xhtml"), layout("epub/nav.xhtml"), layout("epub/style.css"));
+    let (title, about) = (layout("epub/title.xhtml"), layout("epub/about.xhtml"));
     let mut env = environment();
     env.add_template("page.xhtml", &page.text).map_err(|e| template_error(e, page))?;
     env.add_template("nav.xhtml", &nav.text).map_err(|e| template_error(e, nav))?;
+    env.add_template("title.xhtml", &title.text).map_err(|e| template_error(e, title))?;
+    env.add_template("about.xhtml", &about.text).map_err(|e| template_error(e, about))?;
     env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
     let lang = doc.lang.as_str();
     let strings = cx.strings;
@@ -105,18 +129,23 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
             .map_err(|e| template_error(e, page))
     };
 
+    // A page body from a template; it ends with a line break, as the body writer's do.
+    let fragment = |file: &crate::layouts::LayoutFile, name: &str, ctx: Value| -> Result<String, Problem> {
+        let mut body = env.get_template(name).and_then(|t| t.render(ctx)).map_err(|e| template_error(e, file))?;
+        if !body.ends_with('\n') {
+            body.push('\n');
+        }
+        Ok(body)
+    };
+
     let mut items = Vec::new();
-    let title_body = format!(
-        "<section class=\"title-page\" epub:type=\"titlepage\" aria-labelledby=\"book-title\">\n\
-         <h1 id=\"book-title\">{}</h1>\n<p class=\"organization\">{}</p>\n</section>\n",
-        crate::render::html::escape::escape(&doc.title),
-        crate::render::html::escape::escape(&doc.organization.name)
-    );
+    let book = TitleView { title: &doc.title, organization: &doc.organization.name };
+    let title_body = fragment(title, "title.xhtml", context! { book => book, ui => strings })?;
     items.push(xhtml("title.xhtml", page_doc(doc.title.clone(), "frontmatter", title_body)?, false));
 
     let mut toc = Vec::new();
     for s in &doc.sections {
-        let mut body = BodyWriter::epub(strings, &documents, cx.theme, doc.dir == Direction::Rtl);
+        let mut body = BodyWriter::new(strings, Markup::epub(&documents, cx.theme, doc.dir == Direction::Rtl));
         body.section(s);
         let href = section_href(&s.id);
         let has_svg = walk::has_chart(&s.blocks);
@@ -135,7 +164,16 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     }
 
     let a11y = Accessibility::of(doc, strings);
-    let about = opf::about_page(doc, strings, &a11y);
+    let org = &doc.organization;
+    let view = AboutView {
+        organization: &org.name,
+        legal_name: org.legal_name.as_deref(),
+        website: org.website.as_deref(),
+        credits: photo_credits(doc),
+        notices: &doc.notices,
+        accessibility_summary: &a11y.summary,
+    };
+    let about = fragment(about, "about.xhtml", context! { about => view, ui => strings })?;
     items.push(xhtml("about.xhtml", page_doc(strings.about_publication.clone(), "backmatter", about)?, false));
     toc.push(TocEntry { href: "about.xhtml".into(), title: strings.about_publication.clone(), children: Vec::new() });
 
@@ -180,15 +218,9 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
         bytes: style.into_bytes(),
     });
 
-    let mut images: Vec<&crate::model::Figure> = Vec::new();
-    for f in doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)) {
-        if !images.iter().any(|g| g.image.path == f.image.path) {
-            images.push(f);
-        }
-    }
-    for f in images {
+    for f in images(doc) {
         items.push(Item {
-            href: crate::render::html::body::image_href(f),
+            href: image_href(f),
             media_type: f.image.format.mime(),
             properties: None,
             spine: false,

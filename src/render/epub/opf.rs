@@ -101,38 +101,6 @@ pub fn edition_identifier(base: &str, lang: &str, edition: &str) -> String {
     format!("urn:uuid:{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 
-/// The body of the page about the publication: publisher, photo credits, accessibility.
-pub(super) fn about_page(doc: &Document, strings: &Strings, a11y: &Accessibility) -> String {
-    let mut out = String::new();
-    let org = &doc.organization;
-    let _ = writeln!(out, "<section epub:type=\"colophon\" role=\"doc-colophon\" aria-labelledby=\"about-title\">");
-    let _ = writeln!(out, "<h1 id=\"about-title\">{}</h1>", escape(&strings.about_publication));
-    let legal = org.legal_name.as_ref().map(|l| format!(" ({})", escape(l))).unwrap_or_default();
-    let _ = writeln!(out, "<p>{} {}{legal}.</p>", escape(&strings.published_by), escape(&org.name));
-    if let Some(site) = &org.website {
-        let _ = writeln!(out, "<p><a href=\"{0}\">{0}</a></p>", escape(site));
-    }
-    let credits: Vec<String> = doc
-        .sections
-        .iter()
-        .flat_map(|s| walk::figures(&s.blocks))
-        .filter_map(|f| f.credit.as_ref())
-        .map(|c| format!("<li>{} {}</li>", escape(&strings.photo), escape(c)))
-        .collect();
-    if !credits.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>\n<ul>\n{}\n</ul>", escape(&strings.photo_credits), credits.join("\n"));
-    }
-    if !doc.notices.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", escape(&strings.about_edition));
-        for n in &doc.notices {
-            let _ = writeln!(out, "<p>{}</p>", escape(n));
-        }
-    }
-    let _ = writeln!(out, "<h2>{}</h2>\n<p>{}</p>", escape(&strings.accessibility), escape(&a11y.summary));
-    out.push_str("</section>\n");
-    out
-}
-
 /// The package document.
 pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, build: BuildInfo) -> String {
     let lang = escape(doc.lang.as_str());

@@ -1,18 +1,17 @@
 //! The content of a document as HTML (web edition) or XHTML (EPUB): every block and inline
 //! variant, matched exhaustively. Text goes through [`escape`] and nowhere else.
 //!
-//! The two flavors differ only where the formats do: XHTML closes void elements and repeats
-//! `lang` as `xml:lang`; the EPUB puts each section in its own document (its title is then
-//! the document's `h1`, so every heading moves up one level, and links name the document),
-//! draws charts as SVG and shows their data table open.
+//! The web edition and the EPUB differ only through the named options of [`Markup`]; charts
+//! are written by [`super::chart`]. The CSS classes written here are declared in
+//! [`super::classes::CSS_CLASSES`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::escape::escape;
+use super::markup::{Markup, Syntax};
 use crate::model::text::plain;
-use crate::model::{Alt, Block, Chart, Direction, Figure, Inline, LangTag, LinkTarget, Section, Table, Timeline};
-use crate::render::Theme;
+use crate::model::{Alt, Block, Direction, Figure, Inline, LangTag, LinkTarget, Section, Table, Timeline};
 use crate::ui::Strings;
 
 /// Where images are placed, relative to the page.
@@ -20,74 +19,34 @@ pub(crate) fn image_href(f: &Figure) -> String {
     f.image.path.to_string_lossy().replace('\\', "/")
 }
 
-/// Which markup to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Flavor {
-    /// HTML5 for the single-page web edition.
-    Web,
-    /// XHTML for EPUB content documents.
-    Epub,
-}
-
-/// Writes HTML for blocks and inlines.
+/// Writes HTML or XHTML for blocks and inlines, as its [`Markup`] options say.
 pub(crate) struct BodyWriter<'a> {
-    out: String,
-    strings: &'a Strings,
-    flavor: Flavor,
-    /// For EPUB: the document each anchor id is in, so links can name it.
-    documents: Option<&'a BTreeMap<String, String>>,
-    /// The brand colours (EPUB's SVG charts).
-    theme: Option<&'a Theme>,
-    /// Whether the document runs right to left (EPUB's SVG charts are then mirrored).
-    rtl: bool,
+    pub(super) out: String,
+    pub(super) strings: &'a Strings,
+    pub(super) markup: Markup<'a>,
     /// Ids written so far: an image placed twice gets its id only the first time.
     ids: BTreeSet<String>,
 }
 
 impl<'a> BodyWriter<'a> {
-    pub(crate) fn new(strings: &'a Strings) -> Self {
-        BodyWriter {
-            out: String::new(),
-            strings,
-            flavor: Flavor::Web,
-            documents: None,
-            theme: None,
-            rtl: false,
-            ids: BTreeSet::new(),
-        }
-    }
-
-    /// A writer of EPUB XHTML; `documents` maps anchor ids to their content documents.
-    pub(crate) fn epub(
-        strings: &'a Strings,
-        documents: &'a BTreeMap<String, String>,
-        theme: &'a Theme,
-        rtl: bool,
-    ) -> Self {
-        BodyWriter { flavor: Flavor::Epub, documents: Some(documents), theme: Some(theme), rtl, ..Self::new(strings) }
+    /// A writer of the markup `markup` describes, with interface strings `strings`.
+    pub(crate) fn new(strings: &'a Strings, markup: Markup<'a>) -> Self {
+        BodyWriter { out: String::new(), strings, markup, ids: BTreeSet::new() }
     }
 
     /// `<br>` or `<br/>`.
     fn void(&self, tag: &str) -> String {
-        match self.flavor {
-            Flavor::Web => format!("<{tag}>"),
-            Flavor::Epub => format!("<{tag}/>"),
-        }
-    }
-
-    /// The heading level to write for a model level.
-    fn level(&self, level: u8) -> u8 {
-        match self.flavor {
-            Flavor::Web => level,
-            Flavor::Epub => level.saturating_sub(1).max(1),
+        match self.markup.syntax {
+            Syntax::Html5 => format!("<{tag}>"),
+            Syntax::Xhtml => format!("<{tag}/>"),
         }
     }
 
     fn lang_attrs(&self, lang: &LangTag, dir: Direction) -> String {
         let attrs = lang_attrs(lang, dir);
-        match self.flavor {
-            Flavor::Web => attrs,
-            Flavor::Epub => format!("{attrs} xml:lang=\"{}\"", escape(lang.as_str())),
+        match self.markup.syntax {
+            Syntax::Html5 => attrs,
+            Syntax::Xhtml => format!("{attrs} xml:lang=\"{}\"", escape(lang.as_str())),
         }
     }
 
@@ -95,26 +54,21 @@ impl<'a> BodyWriter<'a> {
         self.out
     }
 
-    fn push(&mut self, s: &str) {
+    pub(super) fn push(&mut self, s: &str) {
         self.out.push_str(s);
     }
 
-    fn text(&mut self, s: &str) {
+    pub(super) fn text(&mut self, s: &str) {
         self.out.push_str(&escape(s));
     }
 
-    /// A section: its title as a level-2 heading (EPUB: 1), then its blocks.
+    /// A section: its title as a level-2 heading (moved up by the heading shift), then its
+    /// blocks.
     pub(crate) fn section(&mut self, s: &Section) {
         let id = escape(&s.id);
-        let (open, h) = match self.flavor {
-            Flavor::Web => (format!("<section id=\"{id}\" aria-labelledby=\"{id}-title\">"), 2),
-            Flavor::Epub => (
-                format!(
-                    "<section id=\"{id}\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"{id}-title\">"
-                ),
-                1,
-            ),
-        };
+        let semantics = if self.markup.section_semantics { " epub:type=\"chapter\" role=\"doc-chapter\"" } else { "" };
+        let open = format!("<section id=\"{id}\"{semantics} aria-labelledby=\"{id}-title\">");
+        let h = self.markup.level(2);
         let _ = write!(self.out, "{open}\n<h{h} id=\"{id}-title\">");
         self.inlines(&s.title);
         let _ = writeln!(self.out, "</h{h}>");
@@ -141,7 +95,7 @@ impl<'a> BodyWriter<'a> {
                 self.push("</p>\n");
             }
             Block::Heading(h) => {
-                let level = self.level(h.level);
+                let level = self.markup.level(h.level);
                 let _ = write!(self.out, "<h{level} id=\"{}\">", escape(&h.id));
                 self.inlines(&h.content);
                 let _ = writeln!(self.out, "</h{level}>");
@@ -226,7 +180,7 @@ impl<'a> BodyWriter<'a> {
             escape(&image_href(f)),
             f.image.width,
             f.image.height,
-            if self.flavor == Flavor::Web { " loading=\"lazy\"" } else { "" }
+            if self.markup.lazy_images { " loading=\"lazy\"" } else { "" }
         ));
         let _ = writeln!(self.out, "<figure{id}>\n{img}");
         if f.caption.is_some() || f.credit.is_some() {
@@ -250,89 +204,10 @@ impl<'a> BodyWriter<'a> {
         self.push("</figure>\n");
     }
 
-    fn chart(&mut self, c: &Chart) {
-        let id = escape(&c.id);
-        let strings = self.strings;
-        let level = self.level(c.level);
-        let _ = write!(self.out, "<div class=\"chart\" id=\"{id}\">\n<h{level} id=\"{id}-title\">");
-        self.inlines(&c.title);
-        let _ = writeln!(self.out, "</h{level}>");
-        if let Some(theme) = self.theme {
-            self.push("<p class=\"chart-population\">");
-            self.inlines(&c.population);
-            self.push("</p>\n");
-            let svg = super::svg::bar_chart(c, strings, theme, self.rtl);
-            self.push(&svg);
-            self.chart_note(c);
-            self.chart_table(c, Some(&format!("{id}-data")));
-            self.push("</div>\n");
-            return;
-        }
-        self.push("<p class=\"chart-population\">");
-        self.inlines(&c.population);
-        self.push("</p>\n");
-        let _ =
-            writeln!(self.out, "<div class=\"bars\" role=\"img\" aria-label=\"{}\">", escape(&strings.chart_alt(c)));
-        for cat in &c.categories {
-            let tenths = cat.share.bar_tenths();
-            self.push("<div class=\"bar-row\"><span class=\"bar-label\">");
-            self.inlines(&cat.label);
-            let _ = writeln!(
-                self.out,
-                "</span><span class=\"bar-track\"><span class=\"bar\" style=\"width: {}.{}%\"></span></span><span class=\"bar-value\">{}</span></div>",
-                tenths / 10,
-                tenths % 10,
-                escape(&strings.share_short(cat.share))
-            );
-        }
-        self.push("</div>\n");
-        self.chart_note(c);
-        self.push("<details class=\"chart-data\">\n<summary>");
-        self.text(&strings.chart_table);
-        self.push("</summary>\n");
-        self.chart_table(c, None);
-        self.push("</details>\n</div>\n");
-    }
-
-    fn chart_note(&mut self, c: &Chart) {
-        if let Some(note) = self.strings.chart_note(c) {
-            self.push("<p class=\"chart-note\">");
-            self.text(&note);
-            self.push("</p>\n");
-        }
-    }
-
-    /// The numbers of a chart as a table with header cells.
-    fn chart_table(&mut self, c: &Chart, id: Option<&str>) {
-        let strings = self.strings;
-        match id {
-            Some(id) => {
-                let _ = write!(self.out, "<table id=\"{id}\">\n<caption>");
-            }
-            None => self.push("<table>\n<caption>"),
-        }
-        self.inlines(&c.title);
-        self.text(&strings.label_separator);
-        self.inlines(&c.population);
-        self.push("</caption>\n<thead>\n<tr><th scope=\"col\">");
-        self.text(&strings.category);
-        self.push("</th><th scope=\"col\">");
-        self.text(&strings.share);
-        self.push("</th></tr>\n</thead>\n<tbody>\n");
-        for cat in &c.categories {
-            self.push("<tr><th scope=\"row\">");
-            self.inlines(&cat.label);
-            self.push("</th><td>");
-            self.text(&strings.share_short(cat.share));
-            self.push("</td></tr>\n");
-        }
-        self.push("</tbody>\n</table>\n");
-    }
-
     fn timeline(&mut self, t: &Timeline) {
         let _ = writeln!(self.out, "<ol class=\"timeline\" id=\"{}\">", escape(&t.id));
         for e in &t.events {
-            let level = self.level(t.level);
+            let level = self.markup.level(t.level);
             let _ = write!(
                 self.out,
                 "<li>\n<h{level} class=\"event-title\"><span class=\"year\">{}</span> ",
@@ -371,7 +246,7 @@ impl<'a> BodyWriter<'a> {
                 let href = match target {
                     LinkTarget::External(url) => url.clone(),
                     LinkTarget::Internal(id) => {
-                        let document = self.documents.and_then(|d| d.get(id)).map(String::as_str).unwrap_or("");
+                        let document = self.markup.documents.and_then(|d| d.get(id)).map(String::as_str).unwrap_or("");
                         format!("{document}#{id}")
                     }
                 };

@@ -1,10 +1,20 @@
 //! The accessible web edition: one self-contained HTML page per publication and language,
 //! plus its images. The page frame is `layouts/html/page.html` (minijinja) with the stylesheet
-//! `layouts/html/style.css`; the content inside it is written by [`body`].
+//! `layouts/html/style.css`; the content inside it is written by [`body`] with the options
+//! of [`Markup::web`]. The EPUB renderer uses the same writer with [`Markup::epub`], the same
+//! template [`environment`] and the same lists of [`images`] and [`photo_credits`].
 
 pub(crate) mod body;
+mod chart;
+mod classes;
 pub mod escape;
+mod figures;
+pub(crate) mod markup;
 mod svg;
+
+pub use self::classes::CSS_CLASSES;
+pub(crate) use self::figures::{PhotoCredit, images, photo_credits};
+pub(crate) use self::markup::Markup;
 
 use std::path::PathBuf;
 
@@ -15,7 +25,7 @@ use self::body::{BodyWriter, image_href, section_label};
 use self::escape::escape;
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::fonts::FontFile;
-use crate::model::{Document, walk};
+use crate::model::Document;
 
 /// The HTML renderer.
 #[derive(Debug, Default, Clone, Copy)]
@@ -116,7 +126,7 @@ impl HtmlRenderer {
             })
             .map_err(|e| template_error(e, css))?;
 
-        let mut body = BodyWriter::new(cx.strings);
+        let mut body = BodyWriter::new(cx.strings, Markup::web());
         for s in &doc.sections {
             body.section(s);
         }
@@ -156,7 +166,7 @@ impl HtmlRenderer {
                 }
             }
         }
-        for f in doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)) {
+        for f in images(doc) {
             let path = dir.join(image_href(f));
             if !artifacts.iter().any(|a| a.path == path) {
                 artifacts.push(Artifact { path, bytes: f.image.data.as_ref().clone() });
