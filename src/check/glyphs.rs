@@ -60,7 +60,6 @@ impl Checker<'_> {
             self.out.push(d);
         }
     }
-
 }
 
 /// The walk: every text run in the language it is written in, with the place it comes from.
@@ -96,7 +95,7 @@ impl<'d> Visit<'d> for Walk<'_, '_> {
             Block::Chart(c) => self.at(c.origin, |w| walk_block(w, b)),
             Block::Timeline(t) => t.events.iter().for_each(|e| self.at(e.origin, |w| walk_event(w, e))),
             Block::Lang { lang, blocks, .. } => self.in_lang(lang, |w| walk_blocks(w, blocks)),
-            Block::List(_) | Block::Quote(_) | Block::Figure(_) | Block::Rule => walk_block(self, b),
+            _ => walk_block(self, b),
         }
     }
 

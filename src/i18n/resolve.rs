@@ -9,6 +9,7 @@ use super::keys::MessageKey;
 use super::messages::{MARKDOWN_NOTE, Slot, walk_section};
 use crate::diag::{Diagnostic, SourceFiles, Span};
 use crate::lang::direction;
+use crate::model::walk::{Visit, walk_inline};
 use crate::model::{Edition, Inline, Inlines, LangTag, LinkTarget, Section};
 use crate::po::Entry;
 use crate::source::Translation;
@@ -188,19 +189,16 @@ impl<'a> Resolver<'a> {
 
 /// The anchors that links in `inlines` lead to.
 fn internal_targets<'i>(inlines: &'i [Inline], out: &mut Vec<&'i str>) {
-    for i in inlines {
-        match i {
-            Inline::Link { target: LinkTarget::Internal(id), content } => {
-                out.push(id);
-                internal_targets(content, out);
+    struct Targets<'o, 'i>(&'o mut Vec<&'i str>);
+    impl<'i> Visit<'i> for Targets<'_, 'i> {
+        fn inline(&mut self, i: &'i Inline) {
+            if let Inline::Link { target: LinkTarget::Internal(id), .. } = i {
+                self.0.push(id);
             }
-            Inline::Link { content, .. }
-            | Inline::Emph(content)
-            | Inline::Strong(content)
-            | Inline::Lang { content, .. } => internal_targets(content, out),
-            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak | Inline::SoftBreak => {}
+            walk_inline(self, i);
         }
     }
+    Targets(out).inlines(inlines);
 }
 
 /// Wraps each run of digits joined by separators (`1-888-539-2373`, `18-24`, `10/2024`) in

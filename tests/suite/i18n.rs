@@ -268,7 +268,8 @@ fn lookups_match_the_template(project: &Path) {
     assert!(lookups.len() > 50, "only {} lookups: is a translated language built?", lookups.len());
     for l in lookups {
         let hit = l.contexts.iter().find(|c| in_template.contains(&((*c).clone(), l.msgid.clone())));
-        let hit = hit.unwrap_or_else(|| panic!("the build looks up {:?} {:?}, which the template lacks", l.contexts, l.msgid));
+        let hit = hit
+            .unwrap_or_else(|| panic!("the build looks up {:?} {:?}, which the template lacks", l.contexts, l.msgid));
         looked_up.insert((hit.clone(), l.msgid.clone()));
     }
     let placed: BTreeSet<String> = docs

@@ -100,7 +100,8 @@ fn epub_content(path: &Path) -> String {
         let mut text = String::new();
         zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
         let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-        roxmltree::Document::parse_with_options(&text, options).unwrap_or_else(|e| panic!("{name} is not well-formed XML: {e}"));
+        roxmltree::Document::parse_with_options(&text, options)
+            .unwrap_or_else(|e| panic!("{name} is not well-formed XML: {e}"));
         all.push_str(&text);
     }
     all
