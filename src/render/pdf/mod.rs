@@ -5,6 +5,7 @@
 //! Typst's errors come back as [`Problem`]s: an error in a layout names the layout file and
 //! line; an error in the generated main file names the content that was written there.
 
+pub mod contract;
 pub mod markup;
 mod measure;
 mod world;
@@ -17,7 +18,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use self::markup::Generated;
-use self::world::{MAIN, SandboxWorld, file_id};
+use self::world::{SandboxWorld, main_id};
 use super::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::diag::Severity;
 use crate::model::Document;
@@ -223,7 +224,7 @@ impl Mapper<'_> {
     fn site(&self, span: typst::syntax::DiagSpan) -> Option<Site> {
         let id: FileId = span.id()?;
         let range = self.world.range(span)?;
-        if id == file_id(MAIN) {
+        if id == main_id() {
             return self.generated.origin_at(range.start).map(Site::Source);
         }
         let path = id.get().vpath().get_without_slash().to_string();
