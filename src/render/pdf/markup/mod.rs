@@ -463,4 +463,6 @@ fn collect_credits(blocks: &[Block], photo: &str, out: &mut Vec<String>) {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
