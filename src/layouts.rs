@@ -32,6 +32,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("epub/style.css", include_str!("../layouts/epub/style.css")),
     ("brochure.typ", include_str!("../layouts/brochure.typ")),
     ("large-print.typ", include_str!("../layouts/large-print.typ")),
+    ("common.typ", include_str!("../layouts/common.typ")),
     ("fonts.toml", include_str!("../layouts/fonts.toml")),
 ];
 

@@ -3,18 +3,23 @@
 //! A tag is `language[-Script][-REGION]` (BCP 47 without variants or extensions, which no
 //! publication needs): `en`, `es-MX`, `zh-Hant`, `fa`. The language must be an ISO 639 code,
 //! the script an ISO 15924 code, the region an ISO 3166-1 code or a UN M.49 area number. The
-//! tables are Debian's iso-codes, embedded.
+//! tables are Debian's iso-codes, embedded. What imprint knows about writing each language
+//! (direction, words, collation, emphasis...) is in the profile table of [`profile`].
 
 use std::sync::OnceLock;
 
 use crate::model::{Direction, LangTag};
+
+pub mod profile;
+
+pub use profile::{Profile, profile, upright_css_selector};
 
 const LANGUAGES: &str = include_str!("languages.tsv");
 const SCRIPTS: &str = include_str!("scripts.tsv");
 const REGIONS: &str = include_str!("regions.tsv");
 
 /// Languages written right to left by default (their usual script is Arabic, Hebrew, Thaana,
-/// Syriac or N'Ko).
+/// Syriac or N'Ko); used for languages without a profile.
 const RTL_LANGUAGES: &[&str] =
     &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "nqo", "ps", "sd", "syr", "ug", "ur", "yi"];
 
@@ -131,20 +136,45 @@ fn suggest_by_name(written: &str) -> Option<(&'static str, &'static str)> {
 /// Whether the language is written without spaces between words (Chinese, Japanese, Thai,
 /// Khmer, Lao, Burmese): words cannot be counted by spaces, nor found by word boundaries.
 pub fn unspaced(tag: &LangTag) -> bool {
-    matches!(tag.as_str().split('-').next(), Some("zh" | "ja" | "th" | "km" | "lo" | "my"))
+    profile(tag).words == profile::Words::Unspaced
 }
 
-/// The writing direction of a (valid) tag.
+/// The writing direction of a (valid) tag: its script subtag's when it has one (`az-Arab`),
+/// else its profile's.
 pub fn direction(tag: &LangTag) -> Direction {
-    let s = tag.as_str();
-    let mut parts = s.split('-');
-    let language = parts.next().unwrap_or("");
-    let script = s.split('-').find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
-    let rtl = match script {
+    if script_subtag(tag).is_some() {
+        return fallback_direction(tag);
+    }
+    profile(tag).direction
+}
+
+/// The script subtag of a tag (`Hant` in `zh-Hant-TW`).
+fn script_subtag(tag: &LangTag) -> Option<&str> {
+    tag.as_str().split('-').skip(1).find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The direction of a tag from the lists of right-to-left scripts and languages, for tags
+/// with a script subtag and languages without a profile.
+fn fallback_direction(tag: &LangTag) -> Direction {
+    let language = tag.as_str().split('-').next().unwrap_or("");
+    let rtl = match script_subtag(tag) {
         Some(script) => RTL_SCRIPTS.contains(&script),
         None => RTL_LANGUAGES.contains(&language),
     };
     if rtl { Direction::Rtl } else { Direction::Ltr }
+}
+
+/// Whether a character ends a sentence in some language of the profile table.
+pub fn ends_sentence(c: char) -> bool {
+    static ENDS: OnceLock<Vec<char>> = OnceLock::new();
+    ENDS.get_or_init(|| {
+        let mut ends: Vec<char> =
+            profile::profiles().iter().flat_map(|p| p.sentence_end.concat().chars().collect::<Vec<_>>()).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    })
+    .contains(&c)
 }
 
 /// The English name of a (valid) tag's language ("Spanish").
@@ -156,11 +186,11 @@ pub fn english_name(tag: &LangTag) -> &'static str {
 /// The Persian alphabet in its dictionary order (with the Arabic forms of kaf and yeh).
 const PERSIAN_ORDER: &str = "آاأإبپتثجچحخدذرزژسشصضطظعغفقکكگلمنوهیيئ";
 
-/// A key that sorts words of a language in its dictionary order: Persian letters by the
-/// Persian alphabet (Unicode puts پ چ ژ گ after the Arabic letters), anything else by its
-/// lower-case code points.
+/// A key that sorts words of a language in its dictionary order (the profile's collation):
+/// Persian letters by the Persian alphabet (Unicode puts پ چ ژ گ after the Arabic letters),
+/// anything else by its lower-case code points.
 pub fn sort_key(tag: &LangTag, text: &str) -> Vec<u32> {
-    let persian = tag.as_str().split('-').next() == Some("fa");
+    let persian = profile(tag).collation == profile::Collation::Persian;
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match PERSIAN_ORDER.chars().position(|p| p == c) {

@@ -3,7 +3,8 @@
 //! English: Flesch-Kincaid grade and Flesch reading ease. Spanish: Fernández-Huerta and
 //! Szigriszt-Pazos with its INFLESZ band, syllables counted by Spanish rules. Other languages
 //! (Chinese, Korean, Farsi, Khmer...) get sentence lengths only, labelled as such: there is
-//! no grade to give.
+//! no grade to give. Which formula a language gets, whether its words are spaced and which
+//! punctuation ends its sentences come from its profile (src/lang/profiles.toml).
 //!
 //! The text measured is the prose of a document: paragraphs, list items and timeline events.
 //! A paragraph that does not end a sentence and is short is a label, not prose, and is left
@@ -15,10 +16,14 @@ mod english;
 pub mod report;
 mod spanish;
 
+use crate::lang::profile::{Formula, Words};
 use crate::model::LangTag;
 
-/// The terminal punctuation of a sentence.
-const TERMINAL: &[char] = &['.', '!', '?', '…', '。', '！', '？', '؟', '។'];
+/// Whether a character is the terminal punctuation of a sentence (in any language of the
+/// profile table: `. ! ? … 。 ؟ ۔ ។`...).
+fn terminal(c: char) -> bool {
+    crate::lang::ends_sentence(c)
+}
 
 /// Abbreviations whose full stop does not end a sentence (lower case, without the final dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -99,7 +104,7 @@ pub fn is_prose(kind: Kind, text: &str) -> bool {
         Kind::Item => n > 0,
         Kind::Paragraph => {
             let end = text.trim_end_matches(|c: char| "\"”’')] ".contains(c));
-            end.ends_with(TERMINAL) || end.ends_with([':', ';']) || n > 12
+            end.ends_with(terminal) || end.ends_with([':', ';']) || n > 12
         }
     }
 }
@@ -139,13 +144,12 @@ pub fn sentences(block: &str) -> Vec<&str> {
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
-        if !TERMINAL.contains(&c) {
+        if !terminal(c) {
             k += 1;
             continue;
         }
         let mut end = k;
-        while end + 1 < chars.len() && (TERMINAL.contains(&chars[end + 1].1) || "\"”’')]»".contains(chars[end + 1].1))
-        {
+        while end + 1 < chars.len() && (terminal(chars[end + 1].1) || "\"”’')]»".contains(chars[end + 1].1)) {
             end += 1;
         }
         let after = end + 1;
@@ -197,8 +201,8 @@ pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option
     if sentences.is_empty() {
         return None;
     }
-    let primary = lang.as_str().split('-').next().unwrap_or("");
-    let unit = if crate::lang::unspaced(lang) { Unit::Characters } else { Unit::Words };
+    let profile = crate::lang::profile(lang);
+    let unit = if profile.words == Words::Unspaced { Unit::Characters } else { Unit::Words };
     let length = |s: &str| match unit {
         Unit::Words => words(s).len(),
         Unit::Characters => s.chars().filter(|c| c.is_alphanumeric()).count(),
@@ -208,22 +212,22 @@ pub fn measure(blocks: &[(Kind, String)], lang: &LangTag, long: usize) -> Option
     let long_in = |unit: Unit| if unit == Unit::Characters { long * 2 } else { long };
     let total: usize = lengths.iter().sum();
     let all_words: Vec<&str> = sentences.iter().flat_map(|s| words(s)).collect();
-    let syllables: usize = match primary {
-        "en" => all_words.iter().map(|w| english::syllables(w)).sum(),
-        "es" => all_words.iter().map(|w| spanish::syllables(w)).sum(),
-        _ => 0,
+    let syllables: usize = match profile.readability {
+        Formula::FleschKincaid => all_words.iter().map(|w| english::syllables(w)).sum(),
+        Formula::SzigrisztInflesz => all_words.iter().map(|w| spanish::syllables(w)).sum(),
+        Formula::None => 0,
     };
     let (w, s, sy) = (all_words.len() as f64, sentences.len() as f64, syllables as f64);
-    let scores = match primary {
-        "en" => Scores::English {
+    let scores = match profile.readability {
+        Formula::FleschKincaid => Scores::English {
             grade: 0.39 * w / s + 11.8 * sy / w - 15.59,
             ease: 206.835 - 1.015 * w / s - 84.6 * sy / w,
         },
-        "es" => Scores::Spanish {
+        Formula::SzigrisztInflesz => Scores::Spanish {
             fernandez_huerta: 206.84 - 60.0 * sy / w - 1.02 * w / s,
             szigriszt_pazos: 206.835 - 62.3 * sy / w - w / s,
         },
-        _ => Scores::None,
+        Formula::None => Scores::None,
     };
     Some(Measures {
         sentences: sentences.len(),

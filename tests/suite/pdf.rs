@@ -158,7 +158,8 @@ pub fn patched(project: std::path::PathBuf) -> std::path::PathBuf {
 
 /// Makes a broken copy of a built-in layout from a fixture's `layouts/insert.typ` (lines added
 /// after the brochure's `set par(` line), `layouts/insert-large-print.typ` (the same in the
-/// large-print layout) or `layouts/prepend.typ` (added at the top of the brochure), so that
+/// large-print layout), `layouts/prepend.typ` (added at the top of the brochure) or
+/// `layouts/replace.txt` (its first line replaced by its second in the brochure), so that
 /// the fixture breaks the current layout, not an old copy of it.
 fn patch_layout(project: &Path) {
     let layouts = project.join("layouts");
@@ -177,6 +178,11 @@ fn patch_layout(project: &Path) {
         format!("{}{insert}{}", &builtin[..at], &builtin[at..])
     } else if let Ok(prepend) = std::fs::read_to_string(layouts.join("prepend.typ")) {
         format!("{prepend}{builtin}")
+    } else if let Ok(replace) = std::fs::read_to_string(layouts.join("replace.txt")) {
+        let (from, to) = replace.trim_end().split_once('\n').expect("replace.txt: two lines");
+        assert!(builtin.contains(from), "replace.txt: `{from}` is not in the brochure");
+        std::fs::remove_file(layouts.join("replace.txt")).unwrap();
+        builtin.replace(from, to)
     } else {
         return;
     };

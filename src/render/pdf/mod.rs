@@ -1,10 +1,14 @@
 //! The tagged PDF brochure: the document becomes a Typst main file ([`markup`]) that calls the
-//! functions of `layouts/brochure.typ`; Typst compiles it in process inside a sandboxed
-//! [`world`], and `typst-pdf` exports it as PDF/UA-1 with tagging forced on.
+//! functions of `layouts/brochure.typ` (or `large-print.typ`) declared in the [`contract`];
+//! the layout is checked against the contract first ([`check_layout`]), then Typst compiles
+//! the main file in process inside a sandboxed [`world`], and `typst-pdf` exports it as
+//! PDF/UA-1 with tagging forced on.
 //!
 //! Typst's errors come back as [`Problem`]s: an error in a layout names the layout file and
 //! line; an error in the generated main file names the content that was written there.
 
+mod check;
+pub mod contract;
 pub mod markup;
 mod measure;
 mod world;
@@ -16,8 +20,9 @@ use typst::syntax::FileId;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use self::check::check_layout;
 use self::markup::Generated;
-use self::world::{MAIN, SandboxWorld, file_id};
+use self::world::{SandboxWorld, main_id};
 use super::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::diag::Severity;
 use crate::model::Document;
@@ -48,7 +53,14 @@ impl Renderer for PdfRenderer {
         let layouts = typst_layouts(cx);
         let today = datetime(cx.build);
         let world = SandboxWorld::new(cx.fonts, generated.text.clone(), layouts, generated.images.clone(), today);
-        let mapper = Mapper { world: &world, generated: &generated, cx, layout: self.layout };
+        let mapper = Mapper { world: &world, generated: Some(&generated), layouts: cx.layouts, layout: self.layout };
+        // A layout that lacks a function or a parameter of the contract is reported at its
+        // own lines, not at the content that calls it.
+        let shown_as = cx.layouts.get(self.layout).map(|l| l.shown_as.clone()).unwrap_or_default();
+        let contract = check::contract_problems(cx.layouts, self.layout, &shown_as);
+        if !contract.is_empty() {
+            return Rendered::failed(contract);
+        }
 
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let mut problems: Vec<Problem> = warnings.iter().map(|d| mapper.problem(d)).collect();
@@ -182,9 +194,10 @@ fn datetime(build: BuildInfo) -> Option<Datetime> {
 /// Maps Typst's diagnostics to problems at the right place.
 struct Mapper<'a> {
     world: &'a SandboxWorld<'a>,
-    generated: &'a Generated,
-    cx: RenderContext<'a>,
-    layout: &'static str,
+    /// The generated main file, when it is a document's.
+    generated: Option<&'a Generated>,
+    layouts: &'a crate::layouts::Layouts,
+    layout: &'a str,
 }
 
 impl Mapper<'_> {
@@ -223,12 +236,12 @@ impl Mapper<'_> {
     fn site(&self, span: typst::syntax::DiagSpan) -> Option<Site> {
         let id: FileId = span.id()?;
         let range = self.world.range(span)?;
-        if id == file_id(MAIN) {
-            return self.generated.origin_at(range.start).map(Site::Source);
+        if id == main_id() {
+            return self.generated?.origin_at(range.start).map(Site::Source);
         }
         let path = id.get().vpath().get_without_slash().to_string();
         let name = path.strip_prefix("layouts/")?;
-        let layout = self.cx.layouts.get(name)?;
+        let layout = self.layouts.get(name)?;
         let _ = self.world.lookup(id)?;
         Some(Site::Layout { shown_as: layout.shown_as.clone(), range })
     }

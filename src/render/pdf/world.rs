@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{FileId, PathError, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
@@ -24,10 +24,16 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
 }
 
-/// A file id in the project root.
-pub(crate) fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).expect("imprint builds valid virtual paths");
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
+/// A file id in the project root, or why Typst refuses the path (a backslash in a file name,
+/// a path that escapes the root).
+pub(crate) fn file_id(path: &str) -> Result<FileId, PathError> {
+    Ok(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path)?).intern())
+}
+
+/// The file id of the generated main file.
+pub(crate) fn main_id() -> FileId {
+    // A constant that Typst accepts: no input reaches this `expect`.
+    file_id(MAIN).expect("`/main.typ` is a valid virtual path")
 }
 
 /// The sandboxed world of one document.
@@ -41,7 +47,8 @@ pub(crate) struct SandboxWorld<'a> {
 
 impl<'a> SandboxWorld<'a> {
     /// A world with the generated main file, the layouts (`(virtual path, text)`), and the
-    /// images (`(virtual path, bytes)`).
+    /// images (`(virtual path, bytes)`). A file whose path Typst refuses is left out: Typst
+    /// cannot name it, so no layout can read it ([`super::check_layout`] reports such names).
     pub(crate) fn new(
         fonts: &'a FontSet,
         main_text: String,
@@ -49,14 +56,15 @@ impl<'a> SandboxWorld<'a> {
         images: impl IntoIterator<Item = (String, Bytes)>,
         today: Option<Datetime>,
     ) -> Self {
-        let main = file_id(MAIN);
+        let main = main_id();
         let mut sources = HashMap::new();
         sources.insert(main, Source::new(main, main_text));
         for (path, text) in layouts {
-            let id = file_id(&path);
-            sources.insert(id, Source::new(id, text));
+            if let Ok(id) = file_id(&path) {
+                sources.insert(id, Source::new(id, text));
+            }
         }
-        let files = images.into_iter().map(|(path, bytes)| (file_id(&path), bytes)).collect();
+        let files = images.into_iter().filter_map(|(path, bytes)| Some((file_id(&path).ok()?, bytes))).collect();
         SandboxWorld { fonts, main, sources, files, today }
     }
 
@@ -117,5 +125,24 @@ impl World for SandboxWorld<'_> {
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_name_typst_refuses_is_left_out_not_a_panic() {
+        let fonts = FontSet { book: LazyHash::new(FontBook::new()), fonts: Vec::new(), files: Vec::new() };
+        let layouts = [
+            ("/layouts/odd\\name.typ".to_string(), "#let x = 1".to_string()),
+            ("/layouts/../../escape.typ".to_string(), "#let y = 2".to_string()),
+            ("/layouts/fine.typ".to_string(), "#let z = 3".to_string()),
+        ];
+        let world = SandboxWorld::new(&fonts, String::new(), layouts, std::iter::empty(), None);
+        assert!(file_id("/layouts/odd\\name.typ").is_err());
+        assert_eq!(world.sources.len(), 2, "the main file and fine.typ");
+        assert!(world.lookup(file_id("/layouts/fine.typ").unwrap()).is_some());
     }
 }
