@@ -7,14 +7,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::check::{Checked, check};
-use crate::diag::{Diagnostic, Severity, SourceFiles, Span};
-use crate::layouts::Layouts;
+use crate::check::{Checked, check, problem_diagnostic};
 use crate::plan::Job;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
-use crate::render::{Artifact, BuildInfo, LargePrint, Problem, RenderContext, Rendered, Renderer, Site, Theme};
+use crate::render::{Artifact, BuildInfo, LargePrint, RenderContext, Rendered, Renderer, Theme};
 use crate::source::{Format, LoadFailure, Sources};
 use crate::write::write_atomically;
 
@@ -167,33 +165,4 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
         checked.report.push(d);
     }
     artifacts
-}
-
-fn problem_diagnostic(p: Problem, layouts: &Layouts, files: &mut SourceFiles) -> Diagnostic {
-    let mut d = match p.severity {
-        Severity::Error => Diagnostic::error(p.message),
-        Severity::Warning => Diagnostic::warning(p.message),
-    };
-    for hint in p.hints {
-        d = d.hint(hint);
-    }
-    match p.site {
-        Some(Site::Source(origin)) => {
-            let mut span = Span::from(origin);
-            // Narrow the place to the text the problem is about, when it is there.
-            if let Some(focus) = &p.focus {
-                let text = files.text(origin.file);
-                if let Some(at) = text.get(origin.start..origin.end).and_then(|t| t.find(focus.as_str())) {
-                    span = Span::new(origin.file, origin.start + at..origin.start + at + focus.len());
-                }
-            }
-            d.at(span)
-        }
-        Some(Site::Layout { shown_as, range }) => {
-            let text = layouts.iter().find(|(_, f)| f.shown_as == shown_as).map(|(_, f)| f.text.clone());
-            let file = files.find(&shown_as).unwrap_or_else(|| files.add(shown_as, text.unwrap_or_default()));
-            d.at(Span::new(file, range))
-        }
-        None => d,
-    }
 }

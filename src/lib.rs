@@ -19,8 +19,6 @@ pub mod cli;
 pub mod color;
 pub mod diag;
 pub mod fonts;
-#[cfg(test)]
-mod fuzz;
 pub mod i18n;
 pub mod lang;
 pub mod layouts;

@@ -7,12 +7,14 @@ pub mod glyphs;
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Report, SourceFiles, Span};
+use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
 use crate::fonts::{FontPlan, FontSet};
 use crate::layouts::Layouts;
 use crate::model::Document;
 use crate::plan::{Job, plan};
 use crate::readability;
+use crate::render::pdf::{PdfRenderer, check_layout};
+use crate::render::{Problem, Site};
 use crate::source::{self, Format, LoadFailure, Sources};
 
 /// The sources of a project, loaded and checked, with every publication assembled.
@@ -56,6 +58,27 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
                 if !report.diagnostics.contains(&d) {
                     report.push(d);
                 }
+            }
+        }
+    }
+    // The Typst layouts the publications use must compile and keep the contract, checked at
+    // the layout's own lines before any content is set in them.
+    let mut typst_layouts: Vec<&str> = jobs
+        .iter()
+        .flat_map(|j| &j.formats)
+        .filter_map(|f| match f {
+            Format::Pdf => Some(PdfRenderer::BROCHURE.layout()),
+            Format::LargePrint => Some(PdfRenderer::LARGE_PRINT.layout()),
+            Format::Html | Format::Epub => None,
+        })
+        .collect();
+    typst_layouts.sort();
+    typst_layouts.dedup();
+    for name in typst_layouts {
+        for p in check_layout(&layouts, &fonts, name) {
+            let d = problem_diagnostic(p, &layouts, &mut files);
+            if !report.diagnostics.contains(&d) {
+                report.push(d);
             }
         }
     }
@@ -133,4 +156,34 @@ fn font_plan(layouts: &Layouts, fonts: &FontSet, files: &mut SourceFiles, report
         }
     }
     (plan, report.errors() == errors_before)
+}
+
+/// A renderer's problem as a diagnostic, at the place in the sources or the layout it names.
+pub(crate) fn problem_diagnostic(p: Problem, layouts: &Layouts, files: &mut SourceFiles) -> Diagnostic {
+    let mut d = match p.severity {
+        Severity::Error => Diagnostic::error(p.message),
+        Severity::Warning => Diagnostic::warning(p.message),
+    };
+    for hint in p.hints {
+        d = d.hint(hint);
+    }
+    match p.site {
+        Some(Site::Source(origin)) => {
+            let mut span = Span::from(origin);
+            // Narrow the place to the text the problem is about, when it is there.
+            if let Some(focus) = &p.focus {
+                let text = files.text(origin.file);
+                if let Some(at) = text.get(origin.start..origin.end).and_then(|t| t.find(focus.as_str())) {
+                    span = Span::new(origin.file, origin.start + at..origin.start + at + focus.len());
+                }
+            }
+            d.at(span)
+        }
+        Some(Site::Layout { shown_as, range }) => {
+            let text = layouts.iter().find(|(_, f)| f.shown_as == shown_as).map(|(_, f)| f.text.clone());
+            let file = files.find(&shown_as).unwrap_or_else(|| files.add(shown_as, text.unwrap_or_default()));
+            d.at(Span::new(file, range))
+        }
+        None => d,
+    }
 }

@@ -2,6 +2,7 @@
 //! and write nothing; the build driver gives them what they need and writes what they return.
 
 pub mod epub;
+pub(crate) mod figures;
 pub mod html;
 pub mod pdf;
 

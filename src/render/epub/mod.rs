@@ -18,8 +18,9 @@ use std::collections::BTreeMap;
 use minijinja::{Value, context};
 use serde::Serialize;
 
+use super::figures::{PhotoCredit, images, photo_credits};
 use super::html::body::{BodyWriter, image_href};
-use super::html::{Markup, PhotoCredit, environment, images, photo_credits, template_error};
+use super::html::{Markup, environment, template_error};
 use super::{Artifact, Problem, RenderContext, Rendered, Renderer};
 use crate::model::text::plain;
 use crate::model::{Block, Direction, Document, walk};
@@ -207,7 +208,11 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     let style = env
         .get_template("style.css")
         .and_then(|t| {
-            t.render(context! { brand => cx.theme, fonts => super::css_font_family(cx.font_plan.families(&doc.lang)) })
+            t.render(context! {
+                brand => cx.theme,
+                fonts => super::css_font_family(cx.font_plan.families(&doc.lang)),
+                upright_emphasis => crate::lang::upright_css_selector(),
+            })
         })
         .map_err(|e| template_error(e, css))?;
     items.push(Item {

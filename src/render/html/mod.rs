@@ -2,19 +2,19 @@
 //! plus its images. The page frame is `layouts/html/page.html` (minijinja) with the stylesheet
 //! `layouts/html/style.css`; the content inside it is written by [`body`] with the options
 //! of [`Markup::web`]. The EPUB renderer uses the same writer with [`Markup::epub`], the same
-//! template [`environment`] and the same lists of [`images`] and [`photo_credits`].
+//! template [`environment`] and the same lists of images and photo credits
+//! ([`super::figures`]).
 
 pub(crate) mod body;
 mod chart;
 mod classes;
 pub mod escape;
-mod figures;
 pub(crate) mod markup;
 mod svg;
 
 pub use self::classes::CSS_CLASSES;
-pub(crate) use self::figures::{PhotoCredit, images, photo_credits};
 pub(crate) use self::markup::Markup;
+use super::figures::images;
 
 use std::path::PathBuf;
 
@@ -122,6 +122,7 @@ impl HtmlRenderer {
                     brand => cx.theme,
                     fonts => super::css_font_family(families),
                     font_faces => font_faces(&shipped),
+                    upright_emphasis => crate::lang::upright_css_selector(),
                 })
             })
             .map_err(|e| template_error(e, css))?;

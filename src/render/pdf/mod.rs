@@ -41,6 +41,11 @@ impl PdfRenderer {
     pub const BROCHURE: PdfRenderer = PdfRenderer { layout: "brochure.typ", large_print: false };
     /// The large-print edition, `layouts/large-print.typ`.
     pub const LARGE_PRINT: PdfRenderer = PdfRenderer { layout: "large-print.typ", large_print: true };
+
+    /// The layout it sets documents in, under `layouts/` (`brochure.typ`).
+    pub fn layout(&self) -> &'static str {
+        self.layout
+    }
 }
 
 impl Renderer for PdfRenderer {
@@ -260,7 +265,7 @@ fn sentence(s: &str) -> String {
 
 /// A sandboxed world with only a main file, for the escaping property tests.
 #[cfg(test)]
-pub(crate) fn world_for_tests(fonts: &crate::fonts::FontSet, main: String) -> impl typst::World + '_ {
+fn world_for_tests(fonts: &crate::fonts::FontSet, main: String) -> impl typst::World + '_ {
     SandboxWorld::new(fonts, main, std::iter::empty(), std::iter::empty(), None)
 }
 

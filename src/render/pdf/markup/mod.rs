@@ -180,9 +180,14 @@ impl Writer<'_> {
             string(&s.about_edition),
             string(&s.published_by)
         );
-        let mut credits = Vec::new();
-        for section in &doc.sections {
-            collect_credits(&section.blocks, &s.photo, &mut credits);
+        // "Caption Photo: credit", once per line however often the photo is placed.
+        let mut credits: Vec<String> = Vec::new();
+        for c in crate::render::figures::photo_credits(doc) {
+            let (what, photo, credit) = (c.caption, &s.photo, c.credit);
+            let line = if what.is_empty() { format!("{photo} {credit}") } else { format!("{what} {photo} {credit}") };
+            if !credits.contains(&line) {
+                credits.push(line);
+            }
         }
         let credits: Vec<String> = credits.iter().map(|c| format!("{},", string(c))).collect();
         let _ = writeln!(self.out, "  credits: ({}),", credits.concat());
@@ -447,19 +452,6 @@ fn profile_dict(p: &Profile) -> String {
         list(&p.quotes),
         list(&p.sentence_end)
     )
-}
-
-/// "Caption: Photo: credit" for every figure with a credit, in reading order.
-fn collect_credits(blocks: &[Block], photo: &str, out: &mut Vec<String>) {
-    for f in crate::model::walk::figures(blocks) {
-        if let Some(credit) = &f.credit {
-            let what = f.caption.as_ref().map(|c| plain(c)).unwrap_or_default();
-            let line = if what.is_empty() { format!("{photo} {credit}") } else { format!("{what} {photo} {credit}") };
-            if !out.contains(&line) {
-                out.push(line);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

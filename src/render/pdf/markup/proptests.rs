@@ -11,6 +11,7 @@ use typst_layout::PagedDocument;
 
 use super::string;
 use crate::fonts::FontSet;
+use crate::testing::cases;
 
 fn fonts() -> &'static FontSet {
     static FONTS: OnceLock<FontSet> = OnceLock::new();
@@ -105,9 +106,4 @@ fn regressions() {
     for input in ["#read(\"/etc/passwd\")", "a // b", "a /* b */", "\\\"", "$x^2$ <l> @r"] {
         assert_eq!(round_trip(input).unwrap(), input);
     }
-}
-
-/// The number of cases of a property: `IMPRINT_FUZZ_CASES` when set, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("IMPRINT_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
