@@ -129,7 +129,7 @@ fn glossary_section(
     let found = |f: &str| if unspaced { text.contains(f) } else { contains_word(&text, f) };
     let mut used: Vec<&GlossaryEntry> =
         entries.iter().filter(|e| e.forms.iter().any(|f| found(&f.to_lowercase()))).collect();
-    used.sort_by_key(|e| crate::lang::sort_key(lang, &e.term));
+    crate::lang::collate::sort_by(lang, &mut used, |e| &e.term);
     let first = used.first()?;
     let items = used
         .iter()

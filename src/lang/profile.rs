@@ -48,16 +48,6 @@ pub enum NativeDigits {
     ArabicIndic,
 }
 
-/// How words of a language are put in dictionary order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Collation {
-    /// By lower-case code points.
-    Codepoint,
-    /// By the Persian alphabet (Unicode puts پ چ ژ گ after the Arabic letters).
-    Persian,
-}
-
 /// Whether words are separated by spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -101,7 +91,7 @@ struct Row {
     leading: Leading,
     sentence_end: Vec<String>,
     quotes: [String; 4],
-    collation: Collation,
+    collation: String,
     words: Words,
     readability: Formula,
 }
@@ -131,8 +121,9 @@ pub struct Profile {
     pub sentence_end: Vec<String>,
     /// Opening and closing quotation marks, then the inner pair.
     pub quotes: [String; 4],
-    /// Dictionary order.
-    pub collation: Collation,
+    /// The CLDR locale of its dictionary order (`es`, `fa`, `zh-Hant`; `und` for the root
+    /// order of the Unicode Collation Algorithm).
+    pub collation: String,
     /// Whether words are separated by spaces.
     pub words: Words,
     /// The reading-level formula.
@@ -156,7 +147,7 @@ impl Row {
             leading: self.leading,
             sentence_end: self.sentence_end.clone(),
             quotes: self.quotes.clone(),
-            collation: self.collation,
+            collation: self.collation.clone(),
             words: self.words,
             readability: self.readability,
             known: true,
@@ -213,7 +204,7 @@ fn default_profile(tag: &LangTag) -> Profile {
         leading: Leading::Normal,
         sentence_end: [".", "!", "?"].map(String::from).to_vec(),
         quotes: ["“", "”", "‘", "’"].map(String::from),
-        collation: Collation::Codepoint,
+        collation: "und".into(),
         words: Words::Spaced,
         readability: Formula::None,
         known: false,
