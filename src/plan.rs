@@ -68,7 +68,10 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
                 let resolver = Resolver::new(translation, files, sources.source_lang.clone(), edition);
                 let Some(mut doc) = assemble(sources, p, edition, &resolver, &strings, report) else { continue };
                 for d in resolver.take_problems() {
-                    report.push(d);
+                    // A message shared by both editions is resolved twice: say it once.
+                    if !report.diagnostics.contains(&d) {
+                        report.push(d);
+                    }
                 }
                 let missing = resolver.missing().len() + ui_missing.len();
                 if let Some(tr) = translation {

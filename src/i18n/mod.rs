@@ -3,6 +3,7 @@
 //! way msgmerge merges, and the lookup that resolves a document into one language before
 //! any renderer sees it.
 
+pub mod bidi;
 pub mod keys;
 pub mod messages;
 pub mod resolve;

@@ -107,20 +107,41 @@ impl<'a> Resolver<'a> {
 
     /// In right-to-left text, numbers with separators (phone numbers, ranges like 18-24)
     /// are isolated, so that the bidirectional algorithm does not reverse their parts.
-    fn isolate(&self, inlines: Inlines) -> Inlines {
+    /// Runs whose edge the isolation cannot attribute are reported as warnings at `entry`.
+    fn isolate(&self, inlines: Inlines, key: &MessageKey, entry: &Entry) -> Inlines {
         if self.translation.is_none_or(|t| direction(&t.lang) != crate::model::Direction::Rtl) {
             return inlines;
         }
         inlines
             .into_iter()
             .map(|i| match i {
-                Inline::Text(t) => Inline::Text(isolate_numbers(&t)),
-                Inline::Emph(c) => Inline::Emph(self.isolate(c)),
-                Inline::Strong(c) => Inline::Strong(self.isolate(c)),
-                Inline::Link { target, content } => Inline::Link { target, content: self.isolate(content) },
+                Inline::Text(t) => {
+                    for run in super::bidi::ambiguous_runs(&t) {
+                        self.warn_ambiguous(key, entry, &run);
+                    }
+                    Inline::Text(super::bidi::isolate(&t))
+                }
+                Inline::Emph(c) => Inline::Emph(self.isolate(c, key, entry)),
+                Inline::Strong(c) => Inline::Strong(self.isolate(c, key, entry)),
+                Inline::Link { target, content } => Inline::Link { target, content: self.isolate(content, key, entry) },
                 other => other,
             })
             .collect()
+    }
+
+    fn warn_ambiguous(&self, key: &MessageKey, entry: &Entry, run: &str) {
+        let mut d = Diagnostic::warning(format!(
+            "the translation of a message in `{}` has the left-to-right run `{run}` in right-to-left text, with a mark at its edge that may show on the wrong side",
+            key.context()
+        ))
+        .hint(format!(
+            "imprint isolates left-to-right runs by itself, but cannot tell whether the mark belongs to the run; mark the run with its language, as `[{}]{{lang=en}}`, to say so.",
+            run.trim_matches(|c: char| !c.is_alphanumeric())
+        ));
+        if let Some(file) = self.translation.and_then(|t| t.file) {
+            d = d.at(Span::new(file, crate::diag::line_range(self.files.text(file), entry.line)));
+        }
+        self.problems.borrow_mut().push(d);
     }
 
     /// A problem with the translation of `key`, at the entry's line of the catalog.
@@ -154,7 +175,7 @@ impl<'a> Resolver<'a> {
             self.problem(key, entry, format!("links to `#{target}`, which is not in the publication"), hint);
             return self.fallback(source.clone());
         }
-        self.isolate(inlines)
+        self.isolate(inlines, key, entry)
     }
 
     /// A section in the target language; `anchors` are the ids its links may lead to.
@@ -172,7 +193,7 @@ impl<'a> Resolver<'a> {
                 Slot::Markdown { content, .. } => *content = self.markdown(&key, &msgid, content, anchors),
                 Slot::Inlines { content, .. } => {
                     *content = match self.lookup(&key, &msgid) {
-                        Some(e) => self.isolate(vec![Inline::Text(e.msgstr.clone())]),
+                        Some(e) => self.isolate(vec![Inline::Text(e.msgstr.clone())], &key, e),
                         None => self.fallback(std::mem::take(content)),
                     }
                 }
@@ -199,54 +220,4 @@ fn internal_targets<'i>(inlines: &'i [Inline], out: &mut Vec<&'i str>) {
         }
     }
     Targets(out).inlines(inlines);
-}
-
-/// Wraps each run of digits joined by separators (`1-888-539-2373`, `18-24`, `10/2024`) in
-/// first-strong isolates (U+2068 ... U+2069). Plain numbers are left alone.
-pub fn isolate_numbers(text: &str) -> String {
-    let digit = |c: char| c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}');
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        if !digit(chars[i]) {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        let mut j = i;
-        let mut separated = false;
-        while j < chars.len() && (digit(chars[j]) || "-./:()+ ".contains(chars[j])) {
-            if digit(chars[j]) {
-                end = j;
-            } else if j + 1 < chars.len() && digit(chars[j + 1]) && chars[j] != ' ' {
-                separated = true;
-            }
-            j += 1;
-        }
-        let run: String = chars[i..=end].iter().collect();
-        if separated {
-            out.push('\u{2068}');
-            out.push_str(&run);
-            out.push('\u{2069}');
-        } else {
-            out.push_str(&run);
-        }
-        i = end + 1;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::isolate_numbers;
-
-    #[test]
-    fn phone_numbers_and_ranges_are_isolated() {
-        assert_eq!(isolate_numbers("تماس 1-888-539-2373 اکنون"), "تماس \u{2068}1-888-539-2373\u{2069} اکنون");
-        assert_eq!(isolate_numbers("سن 18-24 سال"), "سن \u{2068}18-24\u{2069} سال");
-        assert_eq!(isolate_numbers("سال 1995 و 72 نفر"), "سال 1995 و 72 نفر");
-        assert_eq!(isolate_numbers("۱۸-۲۴"), "\u{2068}۱۸-۲۴\u{2069}");
-    }
 }
