@@ -25,24 +25,27 @@ pub struct Job {
     pub lookups: Vec<Lookup>,
 }
 
-/// The interface strings of a language, the contexts of those not translated, and the
-/// lookups made.
+/// The interface strings of a language (from the project's catalog, else imprint's built-in
+/// one), the contexts of those translated in neither, and the lookups made.
 pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (Strings, Vec<String>, Vec<Lookup>) {
     let mut strings = Strings::english();
     strings.digits = digits;
     let (mut missing, mut lookups) = (Vec::new(), Vec::new());
     let Some(tr) = translation else { return (strings, missing, lookups) };
+    let builtin = crate::ui::builtin(&tr.lang);
     let english = Strings::english();
     for (name, source) in english.fields() {
         let context = MessageKey::Interface { name }.context();
         lookups.push(Lookup { contexts: vec![context.clone()], msgid: source.to_string() });
-        match tr.catalog.find(Some(&context), source) {
-            Some(e) if e.translated() => {
+        // The project's catalog first (it may override), then imprint's own.
+        let translated = |c: &'_ crate::po::Catalog| c.find(Some(&context), source).filter(|e| e.translated()).cloned();
+        match translated(&tr.catalog).or_else(|| builtin.and_then(translated)) {
+            Some(e) => {
                 if let Some(field) = strings.field_mut(name) {
-                    *field = e.msgstr.clone();
+                    *field = e.msgstr;
                 }
             }
-            _ => missing.push(context),
+            None => missing.push(context),
         }
     }
     (strings, missing, lookups)

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, TranslateAction, checked};
 use crate::check::Checked;
 use crate::diag::{self, Style};
+use crate::i18n::keys::MessageKey;
 use crate::i18n::{self, Catalog, TEMPLATE};
 use crate::render::Artifact;
 
@@ -68,7 +69,8 @@ fn update(checked: &Checked, template: &Catalog, folder: &Path) -> Result<String
             old.set_header_field("X-Review-Status", "draft");
         }
         old.set_header_field("Language", tr.lang.as_str());
-        let merged = crate::po::merge::merge(&old, template);
+        let mut merged = crate::po::merge::merge(&old, template);
+        prefill_interface(&mut merged, &tr.lang);
         let name = format!("{}.po", tr.lang.as_str());
         let s = i18n::status(template, &merged);
         lines.push(format!(
@@ -82,6 +84,21 @@ fn update(checked: &Checked, template: &Catalog, folder: &Path) -> Result<String
     }
     write(folder, files)?;
     Ok(lines.join("\n"))
+}
+
+/// Interface strings the catalog does not translate yet get imprint's own translation, so
+/// that translators start from it (and may change it).
+fn prefill_interface(catalog: &mut Catalog, lang: &crate::model::LangTag) {
+    let Some(builtin) = crate::ui::builtin(lang) else { return };
+    for (name, english) in crate::ui::Strings::english().fields() {
+        let context = MessageKey::Interface { name }.context();
+        let Some(own) = builtin.find(Some(&context), english).filter(|e| e.translated()) else { continue };
+        let entry =
+            catalog.entries.iter_mut().find(|e| e.msgctxt.as_deref() == Some(context.as_str()) && e.msgid == english);
+        if let Some(entry) = entry.filter(|e| e.msgstr.is_empty() && !e.obsolete) {
+            entry.msgstr = own.msgstr.clone();
+        }
+    }
 }
 
 fn status(checked: &Checked, template: &Catalog) -> String {

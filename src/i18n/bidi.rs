@@ -109,7 +109,8 @@ fn number_run(chars: &[char], start: usize) -> (usize, bool) {
 /// author should mark the run (`[the run]{lang=en}`). Returns each run with its edge mark.
 pub fn ambiguous_runs(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    let ambiguous = |c: char| matches!(c, '-' | '"' | '\'' | '*' | '$' | '@' | '/' | '\\' | '_' | '=' | '<' | '>' | '^' | '|');
+    let ambiguous =
+        |c: char| matches!(c, '-' | '"' | '\'' | '*' | '$' | '@' | '/' | '\\' | '_' | '=' | '<' | '>' | '^' | '|');
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -54,14 +54,20 @@ mod tests {
     #[test]
     fn spanish_puts_enye_after_n() {
         // Byte order put "año fiscal" after "autodeterminación".
-        assert_eq!(sorted("es", &["autodeterminación", "año fiscal", "anual"]), ["anual", "año fiscal", "autodeterminación"]);
+        assert_eq!(
+            sorted("es", &["autodeterminación", "año fiscal", "anual"]),
+            ["anual", "año fiscal", "autodeterminación"]
+        );
     }
 
     #[test]
     fn persian_follows_its_alphabet() {
         // In code points the Arabic letters come first: ب (U+0628) پ (U+067E) ک (U+06A9) گ (U+06AF)
         // but ت (U+062A) and ک and گ interleave differently; Persian order is ب پ ت ... ک گ.
-        assert_eq!(sorted("fa", &["گروه", "تماس", "پول", "کار", "بازمانده"]), ["بازمانده", "پول", "تماس", "کار", "گروه"]);
+        assert_eq!(
+            sorted("fa", &["گروه", "تماس", "پول", "کار", "بازمانده"]),
+            ["بازمانده", "پول", "تماس", "کار", "گروه"]
+        );
     }
 
     #[test]

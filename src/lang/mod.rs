@@ -207,7 +207,6 @@ mod tests {
         assert!(parse_lang("").is_err());
     }
 
-
     #[test]
     fn directions() {
         let d = |t: &str| direction(&parse_lang(t).unwrap());

@@ -294,3 +294,40 @@ fn the_build_looks_up_exactly_the_template_of_the_real_sources() {
 fn the_build_looks_up_exactly_the_template_of_the_kitchen_sink() {
     lookups_match_the_template(&project(Some("valid/kitchen-sink")));
 }
+
+/// A project that builds Korean without any catalog of its own.
+fn korean_without_a_catalog() -> std::path::PathBuf {
+    let project = project(None);
+    let config = project.join("sources/imprint.toml");
+    let text =
+        std::fs::read_to_string(&config).unwrap().replace("source = \"en\"", "source = \"en\"\nbuild = [\"ko\"]");
+    std::fs::write(&config, text).unwrap();
+    project
+}
+
+#[test]
+fn interface_strings_come_built_in_for_any_project() {
+    let project = korean_without_a_catalog();
+    let out = temp_dir("ui-builtin-out");
+    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("ko/leaflet-standard.html")).unwrap());
+    let heading: String = page.select(&sel("#contents-title")).next().unwrap().text().collect();
+    let builtin = po::parse(include_str!("../../src/ui/catalogs/ko.po")).unwrap();
+    let korean = &builtin.find(Some("ui/contents"), "Contents").unwrap().msgstr;
+    assert_eq!(&heading, korean, "the contents heading of a Korean page is imprint's Korean");
+    // The content itself has no translation: it is English, tagged as English.
+    assert!(page.select(&sel("main [lang=en]")).next().is_some());
+}
+
+#[test]
+fn translate_update_starts_a_catalog_with_the_built_in_interface_strings() {
+    let project = korean_without_a_catalog();
+    let run = imprint_in(&project, &["translate", "update"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let catalog = read_po(&project, "ko");
+    let contents = catalog.find(Some("ui/contents"), "Contents").unwrap();
+    assert!(contents.translated() && !contents.msgstr.is_empty());
+    // Content messages are left for the translator.
+    assert!(catalog.find(Some("intro/title"), "Introduction").is_some_and(|e| e.msgstr.is_empty()));
+}

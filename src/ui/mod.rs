@@ -1,11 +1,39 @@
 //! Interface strings: the words imprint itself adds to a publication ("Contents", "Photo:",
-//! the rounding note...). English is built in; translations come from the PO catalogs.
+//! the rounding note...). English is written here; their translations into the languages
+//! imprint knows are built in too (`src/ui/catalogs/<tag>.po`, [`builtin`]), so that every
+//! project publishing in those languages gets them; a project's own catalog may override any.
 //!
 //! Also the texts generated from data (a chart's alt text, its note), so that every renderer
 //! says the same thing in the same words.
 
+use std::sync::OnceLock;
+
 use crate::model::text::plain;
-use crate::model::{Chart, ChartTotal, Share, Tenths};
+use crate::model::{Chart, ChartTotal, LangTag, Share, Tenths};
+use crate::po::{self, Catalog};
+
+/// The built-in catalogs of interface strings, by the tag of their language profile.
+const CATALOGS: &[(&str, &str)] = &[
+    ("es", include_str!("catalogs/es.po")),
+    ("fa", include_str!("catalogs/fa.po")),
+    ("ja", include_str!("catalogs/ja.po")),
+    ("ko", include_str!("catalogs/ko.po")),
+    ("vi", include_str!("catalogs/vi.po")),
+    ("zh-Hans", include_str!("catalogs/zh-Hans.po")),
+    ("zh-Hant", include_str!("catalogs/zh-Hant.po")),
+];
+
+/// imprint's own translation of its interface strings into a language (found through the
+/// language's profile: `es-MX` uses `es`, `zh-TW` uses `zh-Hant`), if it has one.
+pub fn builtin(tag: &LangTag) -> Option<&'static Catalog> {
+    static PARSED: OnceLock<Vec<(&'static str, Catalog)>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        // Checked by a test: a built-in catalog that did not parse would be a bug of imprint.
+        CATALOGS.iter().filter_map(|(tag, text)| Some((*tag, po::parse(text).ok()?))).collect()
+    });
+    let key = crate::lang::profile(tag).tag;
+    parsed.iter().find(|(t, _)| *t == key).map(|(_, c)| c)
+}
 
 macro_rules! strings {
     ($($name:ident: $doc:literal = $english:literal,)*) => {
@@ -168,6 +196,25 @@ impl Strings {
                         .replace("{max}", &Tenths(range.max).to_string()),
                 ),
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_catalog_parses_and_translates_every_string() {
+        for (tag, text) in CATALOGS {
+            let catalog = po::parse(text).unwrap_or_else(|e| panic!("catalogs/{tag}.po: {}", e.message));
+            assert_eq!(catalog.header_field("Language"), Some(*tag));
+            for (name, english) in Strings::english().fields() {
+                let e = catalog.find(Some(&format!("ui/{name}")), english);
+                assert!(e.is_some_and(|e| e.translated()), "catalogs/{tag}.po lacks ui/{name}");
+            }
+            let lang = crate::lang::parse_lang(tag).unwrap();
+            assert!(builtin(&lang).is_some(), "{tag} has no profile row that finds its catalog");
         }
     }
 }
