@@ -9,6 +9,7 @@ use crate::i18n::keys::MessageKey;
 use crate::i18n::publication_texts;
 use crate::i18n::resolve::Resolver;
 use crate::lang::direction;
+use crate::lang::profile::Words;
 use crate::model::{Block, Document, Edition, Inline, LangTag, List, Organization, Paragraph, Section, walk};
 use crate::source::config::PublicationConfig;
 use crate::source::{GlossaryEntry, Sources};
@@ -124,9 +125,14 @@ fn glossary_section(
         .collect::<Vec<_>>()
         .join("\n")
         .to_lowercase();
-    // Chinese, Japanese, Thai and Khmer are written without spaces: a term is found anywhere.
-    let unspaced = crate::lang::unspaced(lang);
-    let found = |f: &str| if unspaced { text.contains(f) } else { contains_word(&text, f) };
+    // Chinese, Japanese, Thai and Khmer are written without spaces: a term is found anywhere;
+    // Korean attaches endings to words: a term is found at the start of a word.
+    let words = crate::lang::profile(lang).words;
+    let found = |f: &str| match words {
+        Words::Unspaced => text.contains(f),
+        Words::Suffixed => contains_word_start(&text, f),
+        Words::Spaced => contains_word(&text, f),
+    };
     let mut used: Vec<&GlossaryEntry> =
         entries.iter().filter(|e| e.forms.iter().any(|f| found(&f.to_lowercase()))).collect();
     crate::lang::collate::sort_by(lang, &mut used, |e| &e.term);
@@ -159,6 +165,11 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `word` begins a word of `text` (whatever follows it).
+fn contains_word_start(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
 fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
     Diagnostic::error(format!("the link target `#{target}` is not in the publication `{publication}`"))
         .at(span)
@@ -168,7 +179,13 @@ fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_word;
+    use super::{contains_word, contains_word_start};
+
+    #[test]
+    fn word_starts_for_languages_with_endings() {
+        assert!(contains_word_start("그들은 인신매매를 겪었다", "인신매매"));
+        assert!(!contains_word_start("반인신매매", "인신매매"));
+    }
 
     #[test]
     fn whole_words_only() {

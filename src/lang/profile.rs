@@ -57,6 +57,9 @@ pub enum Words {
     /// Written without spaces (Chinese, Japanese, Thai, Khmer...): lengths are counted in
     /// characters.
     Unspaced,
+    /// Separated by spaces, with grammatical endings attached to the word (Korean particles:
+    /// 인신매매를): a term is found at the start of a word.
+    Suffixed,
 }
 
 /// The validated reading-level formula of a language, if it has one.
@@ -250,6 +253,7 @@ impl Words {
         match self {
             Words::Spaced => "spaced",
             Words::Unspaced => "unspaced",
+            Words::Suffixed => "suffixed",
         }
     }
 }
