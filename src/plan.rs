@@ -60,7 +60,11 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
     for translation in languages {
         let settings = translation.and_then(|t| config.translations.get(t.lang.as_str())).map(|s| s.get_ref());
         let policy = settings.map(|s| s.missing).unwrap_or_default();
-        let digits = settings.map(|s| s.digits).unwrap_or_default();
+        let digits = match (settings.and_then(|s| s.digits), translation) {
+            (Some(d), _) => d,
+            (None, Some(t)) => crate::lang::profile(&t.lang).digits.into(),
+            (None, None) => crate::lang::profile(&sources.source_lang).digits.into(),
+        };
         let (strings, ui_missing, ui_lookups) = strings_for(translation, digits);
         for p in &config.publications {
             let p = p.get_ref();

@@ -171,9 +171,9 @@ pub struct TranslationConfig {
     /// What to do with messages not (or no longer) translated.
     #[serde(default)]
     pub missing: MissingPolicy,
-    /// The digits numbers are written with.
+    /// The digits numbers are written with; by default those of the language's profile.
     #[serde(default)]
-    pub digits: crate::ui::Digits,
+    pub digits: Option<crate::ui::Digits>,
 }
 
 /// What to do with untranslated or stale messages.

@@ -110,22 +110,38 @@ pub enum Digits {
     Latin,
     /// ۰۱۲۳۴۵۶۷۸۹ (Persian), with the Arabic percent sign and decimal separator.
     Persian,
+    /// ٠١٢٣٤٥٦٧٨٩ (Arabic-Indic, as Arabic is written in the Middle East), with the Arabic
+    /// percent sign and decimal separator.
+    ArabicIndic,
+}
+
+impl From<crate::lang::profile::NativeDigits> for Digits {
+    fn from(d: crate::lang::profile::NativeDigits) -> Digits {
+        match d {
+            crate::lang::profile::NativeDigits::Latin => Digits::Latin,
+            crate::lang::profile::NativeDigits::Persian => Digits::Persian,
+            crate::lang::profile::NativeDigits::ArabicIndic => Digits::ArabicIndic,
+        }
+    }
 }
 
 impl Digits {
-    /// The name used in `imprint.toml` and given to the layouts: `latin` or `persian`.
+    /// The name used in `imprint.toml` and given to the layouts and stylesheets: `latin`,
+    /// `persian` or `arabic-indic`.
     pub fn name(self) -> &'static str {
         match self {
             Digits::Latin => "latin",
             Digits::Persian => "persian",
+            Digits::ArabicIndic => "arabic-indic",
         }
     }
 
-    /// Typst's numbering pattern for these digits: `1` or `۱`.
+    /// Typst's numbering pattern for these digits: `1`, `۱` or `١`.
     pub fn typst_numbering(self) -> &'static str {
         match self {
             Digits::Latin => "1",
             Digits::Persian => "\u{6F1}",
+            Digits::ArabicIndic => "\u{661}",
         }
     }
 }
@@ -136,15 +152,16 @@ impl Strings {
         let s = n.to_string();
         match self.digits {
             Digits::Latin => s,
-            Digits::Persian => {
-                // Digits become Persian; a point between digits is the decimal separator, and
-                // a percent sign after a digit is the Arabic percent sign. Other points and
-                // signs (the end of a sentence) stay as they are.
+            Digits::Persian | Digits::ArabicIndic => {
+                // Digits become Persian or Arabic-Indic; a point between digits is the decimal
+                // separator, and a percent sign after a digit is the Arabic percent sign. Other
+                // points and signs (the end of a sentence) stay as they are.
+                let zero = if self.digits == Digits::Persian { 0x06F0 } else { 0x0660 };
                 let chars: Vec<char> = s.chars().collect();
                 let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
                 (0..chars.len())
                     .map(|i| match chars[i] {
-                        c @ '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+                        c @ '0'..='9' => char::from_u32(zero + (c as u32 - '0' as u32)).unwrap_or(c),
                         '.' if i > 0 && digit(i - 1) && digit(i + 1) => '\u{066B}',
                         '%' if i > 0 && digit(i - 1) => '\u{066A}',
                         c => c,
@@ -203,6 +220,19 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_indic_and_persian_digits() {
+        let mut s = Strings::english();
+        s.digits = Digits::ArabicIndic;
+        assert_eq!(s.number("12.5% in 2024."), "١٢٫٥٪ in ٢٠٢٤.");
+        s.digits = Digits::Persian;
+        assert_eq!(s.number("12.5%"), "۱۲٫۵٪");
+        assert_eq!(
+            Digits::from(crate::lang::profile(&crate::lang::parse_lang("ar").unwrap()).digits),
+            Digits::ArabicIndic
+        );
+    }
 
     #[test]
     fn every_builtin_catalog_parses_and_translates_every_string() {

@@ -52,14 +52,17 @@ fn extract_update_and_status_round_trip() {
     {
         assert!(pot.entries.iter().any(|e| e.msgctxt.as_deref() == Some(ctxt)), "{ctxt}");
     }
-    // update creates each language's catalog, all untranslated, marked draft.
+    // update creates each language's catalog, marked draft: the content untranslated, the
+    // interface strings started from imprint's own translation.
     assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
     let es = read_po(&project, "es");
     assert_eq!(es.header_field("Language"), Some("es"));
     assert_eq!(es.header_field("X-Review-Status"), Some("draft"));
     assert_eq!(es.entries.len(), pot.entries.len());
     let n = pot.entries.len();
-    assert_eq!(status_line(&project, "es"), format!("es 0 0 {n} 0.0% draft"));
+    let ui = imprint::ui::Strings::english().fields().len();
+    let percent = format!("{:.1}%", 100.0 * ui as f64 / n as f64);
+    assert_eq!(status_line(&project, "es"), format!("es {ui} 0 {} {percent} draft", n - ui));
     translate_all(&project, "es", "ES ");
     assert_eq!(status_line(&project, "es"), format!("es {n} 0 0 100.0% draft"));
     // Running update again changes nothing in a complete catalog.
