@@ -14,10 +14,16 @@ use crate::po::{self, Catalog};
 
 /// The built-in catalogs of interface strings, by the tag of their language profile.
 const CATALOGS: &[(&str, &str)] = &[
+    ("ar", include_str!("catalogs/ar.po")),
     ("es", include_str!("catalogs/es.po")),
     ("fa", include_str!("catalogs/fa.po")),
+    ("hy", include_str!("catalogs/hy.po")),
     ("ja", include_str!("catalogs/ja.po")),
+    ("km", include_str!("catalogs/km.po")),
     ("ko", include_str!("catalogs/ko.po")),
+    ("ru", include_str!("catalogs/ru.po")),
+    ("th", include_str!("catalogs/th.po")),
+    ("tl", include_str!("catalogs/tl.po")),
     ("vi", include_str!("catalogs/vi.po")),
     ("zh-Hans", include_str!("catalogs/zh-Hans.po")),
     ("zh-Hant", include_str!("catalogs/zh-Hant.po")),
