@@ -16,3 +16,4 @@ mod kitchen_sink;
 mod model;
 mod pdf;
 mod plain;
+mod readback;

@@ -1,6 +1,7 @@
 //! Reading a PDF back: the catalog facts a tagged PDF must have, its structure tree as text,
-//! and its text.
+//! and its text, both as lopdf extracts it and as a screen reader gets it ([`Pdf::read_back`]).
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -116,4 +117,149 @@ impl Pdf {
             })
             .collect()
     }
+
+    /// The text of every page as an assistive technology reads it: glyphs through their
+    /// font's `/ToUnicode` map, a marked-content span with `/ActualText` as that text instead
+    /// of its glyphs, `/ReversedChars` content put back in logical order, a right-to-left run
+    /// written in visual order reversed, artifacts (running headers, page numbers) left out.
+    /// One space after each text object.
+    pub fn read_back(&self) -> String {
+        let mut out = String::new();
+        for (_, page) in self.doc.get_pages() {
+            let fonts: BTreeMap<Vec<u8>, (bool, BTreeMap<u32, String>)> = self
+                .doc
+                .get_page_fonts(page)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, font)| {
+                    let wide = font.get(b"Subtype").map(Self::name).unwrap_or_default() == "Type0";
+                    let map = font.get(b"ToUnicode").ok().map(|o| self.to_unicode(o)).unwrap_or_default();
+                    (name, (wide, map))
+                })
+                .collect();
+            let content = self.doc.get_and_decode_page_content(page).unwrap();
+            out.push_str(&read_operations(&content.operations, &fonts, |o| self.text_string(o)));
+        }
+        out
+    }
+
+    /// A `/ToUnicode` CMap: code to text (`bfchar` and `bfrange` entries).
+    fn to_unicode(&self, o: &Object) -> BTreeMap<u32, String> {
+        let Ok(stream) = self.resolve(o).as_stream() else { return BTreeMap::new() };
+        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+        let text = String::from_utf8_lossy(&bytes);
+        let hex = |t: &str| -> Vec<u8> {
+            let t: String = t.chars().filter(char::is_ascii_hexdigit).collect();
+            (0..t.len() / 2).map(|i| u8::from_str_radix(&t[2 * i..2 * i + 2], 16).unwrap()).collect()
+        };
+        let code = |t: &str| hex(t).iter().fold(0u32, |n, b| n << 8 | u32::from(*b));
+        let utf16 = |t: &str| {
+            let b = hex(t);
+            String::from_utf16_lossy(&b.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+        };
+        let mut map = BTreeMap::new();
+        for block in text.split("beginbfchar").skip(1) {
+            let body = block.split("endbfchar").next().unwrap();
+            let tokens: Vec<&str> = body.split('>').map(|t| t.trim().trim_start_matches('<')).collect();
+            for pair in tokens.chunks(2).filter(|p| p.len() == 2 && !p[0].is_empty()) {
+                map.insert(code(pair[0]), utf16(pair[1]));
+            }
+        }
+        for block in text.split("beginbfrange").skip(1) {
+            let body = block.split("endbfrange").next().unwrap();
+            let tokens: Vec<&str> = body.split('>').map(|t| t.trim().trim_start_matches('<')).collect();
+            for triple in tokens.chunks(3).filter(|t| t.len() == 3 && !t[0].is_empty()) {
+                let (lo, hi, first) = (code(triple[0]), code(triple[1]), utf16(triple[2]));
+                let mut chars: Vec<char> = first.chars().collect();
+                for c in lo..=hi {
+                    map.insert(c, chars.iter().collect());
+                    if let Some(last) = chars.last_mut() {
+                        *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
+                    }
+                }
+            }
+        }
+        map
+    }
+}
+
+/// How a marked-content sequence changes what is read.
+enum Marked {
+    /// An artifact, or a span whose `/ActualText` was read instead: its glyphs are not read.
+    Silent,
+    /// `/ReversedChars`: what was read since this index is put in reverse order at its end.
+    Reversed(usize),
+    Other,
+}
+
+/// The text of one content stream (see [`Pdf::read_back`]).
+fn read_operations(
+    ops: &[lopdf::content::Operation],
+    fonts: &BTreeMap<Vec<u8>, (bool, BTreeMap<u32, String>)>,
+    text_string: impl Fn(&Object) -> Option<String>,
+) -> String {
+    let mut units: Vec<String> = Vec::new();
+    let mut stack: Vec<Marked> = Vec::new();
+    let mut font: Option<&(bool, BTreeMap<u32, String>)> = None;
+    let (mut object_start, mut object_reversed) = (0, false);
+    for op in ops {
+        let silent = stack.iter().any(|m| matches!(m, Marked::Silent));
+        match op.operator.as_str() {
+            "BMC" | "BDC" => {
+                let tag = op.operands.first().map(Pdf::name).unwrap_or_default();
+                let actual = op
+                    .operands
+                    .get(1)
+                    .and_then(|o| o.as_dict().ok())
+                    .and_then(|d| d.get(b"ActualText").ok())
+                    .and_then(&text_string);
+                stack.push(match (tag.as_str(), actual) {
+                    ("Artifact", _) => Marked::Silent,
+                    ("ReversedChars", _) => Marked::Reversed(units.len()),
+                    (_, Some(actual)) => {
+                        if !silent {
+                            units.push(actual);
+                        }
+                        Marked::Silent
+                    }
+                    _ => Marked::Other,
+                });
+            }
+            "EMC" => {
+                if let Some(Marked::Reversed(start)) = stack.pop() {
+                    units[start..].reverse();
+                    object_reversed = true;
+                }
+            }
+            "Tf" => font = op.operands.first().and_then(|n| fonts.get(n.as_name().ok()?)),
+            "BT" => (object_start, object_reversed) = (units.len(), false),
+            "ET" => {
+                // A run of right-to-left text without `/ReversedChars` is in visual order:
+                // readers put it in reading order (the Unicode bidi algorithm on one run).
+                let first_strong = units[object_start..].iter().flat_map(|u| u.chars()).find(|c| c.is_alphabetic());
+                let rtl = first_strong.is_some_and(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFF}'));
+                if rtl && !object_reversed {
+                    units[object_start..].reverse();
+                }
+                units.push(" ".into());
+            }
+            "Tj" | "TJ" | "'" | "\"" if !silent => {
+                let Some((wide, map)) = font else { continue };
+                let strings = op.operands.iter().flat_map(|o| match o {
+                    Object::Array(items) => items.iter().filter_map(|i| i.as_str().ok()).collect::<Vec<_>>(),
+                    o => o.as_str().ok().into_iter().collect(),
+                });
+                for bytes in strings {
+                    let codes: Vec<u32> = if *wide {
+                        bytes.chunks(2).map(|c| u32::from(c[0]) << 8 | u32::from(*c.get(1).unwrap_or(&0))).collect()
+                    } else {
+                        bytes.iter().map(|b| u32::from(*b)).collect()
+                    };
+                    units.extend(codes.iter().map(|c| map.get(c).cloned().unwrap_or_else(|| "\u{FFFD}".into())));
+                }
+            }
+            _ => {}
+        }
+    }
+    units.concat()
 }

@@ -11,6 +11,7 @@ mod check;
 pub mod contract;
 pub mod markup;
 mod measure;
+pub mod runs;
 mod world;
 
 use typst::WorldExt;
@@ -99,6 +100,9 @@ impl Renderer for PdfRenderer {
                 return Rendered::failed(problems);
             }
         }
+        // Typst cuts a run of text at every glyph set higher or lower (the dots of Arabic
+        // letters in Noto Sans Arabic): joined again, each letter reads back once.
+        let document = runs::rejoin_split_runs(document);
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 let path = if self.large_print { super::large_print_path(doc) } else { super::output_path(doc, "pdf") };
