@@ -274,6 +274,9 @@ fn world_for_tests(fonts: &crate::fonts::FontSet, main: String) -> impl typst::W
 }
 
 #[cfg(test)]
+mod linebreaks;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
