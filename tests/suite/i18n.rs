@@ -334,3 +334,31 @@ fn translate_update_starts_a_catalog_with_the_built_in_interface_strings() {
     // Content messages are left for the translator.
     assert!(catalog.find(Some("intro/title"), "Introduction").is_some_and(|e| e.msgstr.is_empty()));
 }
+
+#[test]
+fn right_to_left_translations_isolate_left_to_right_runs_and_warn_when_an_edge_is_ambiguous() {
+    let project = project(Some("valid/translated"));
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    let mut fa = read_po(&project, "fa");
+    for e in &mut fa.entries {
+        e.msgstr = match e.msgctxt.as_deref() {
+            Some("intro/heading") => "افراد LGBTQIA+ و برنامهٔ \"Open Door\" اینجا".into(),
+            _ => format!("ف {}", e.msgid),
+        };
+    }
+    write_po(&project, "fa", &fa);
+    let out = temp_dir("bidi-out");
+    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap(), "--format", "short"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The quoted name may take its quotes with it or not: the author is asked to mark it.
+    assert!(run.stderr.contains("has the left-to-right run `\"Open Door\"` in right-to-left text"), "{}", run.stderr);
+    assert!(run.stderr.contains("sources/translations/fa.po:"), "the warning points at the catalog: {}", run.stderr);
+    // LGBTQIA+ keeps its plus sign on its own side, in the web page and in the PDF's text.
+    let page = std::fs::read_to_string(out.join("fa/leaflet-standard.html")).unwrap();
+    assert!(page.contains("\u{2068}LGBTQIA+\u{2069}"), "LGBTQIA+ is isolated in the web page");
+    let epub = std::fs::read(out.join("fa/leaflet-standard.epub")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut intro = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("EPUB/intro.xhtml").unwrap(), &mut intro).unwrap();
+    assert!(intro.contains("\u{2068}LGBTQIA+\u{2069}"), "LGBTQIA+ is isolated in the EPUB");
+}
