@@ -1,5 +1,7 @@
-//! The fonts that ship in the project's `fonts/` folder: the only fonts any output uses (no
-//! system fonts, no fonts built into a library), so a build looks the same on every machine.
+//! The fonts of a project: its `fonts/` folder, or the same fonts built into imprint for a
+//! project that has none (`imprint init` makes such a project). They are the only fonts any
+//! output uses (no system fonts, no fonts built into a library), so a build looks the same on
+//! every machine.
 
 use std::path::Path;
 
@@ -36,35 +38,53 @@ pub struct FontFile {
     pub license: Option<(String, Bytes)>,
 }
 
+/// The fonts built into imprint: the repository's `fonts/` folder when imprint was compiled
+/// (font files and their `OFL-*.txt` licences), for projects that have no `fonts/` of their own.
+const BUILTIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/builtin_fonts.rs"));
+
 impl FontSet {
-    /// Reads every `.ttf`, `.otf`, `.ttc` and `.otc` file in `dir` (sorted by name, so that the
-    /// order, and with it the output, does not depend on the file system).
+    /// The fonts of a project: its `fonts/` folder when it has one (every `.ttf`, `.otf`,
+    /// `.ttc` and `.otc` file, sorted by name so that the order, and with it the output, does
+    /// not depend on the file system), else the fonts built into imprint.
     pub fn load(dir: &Path) -> Result<FontSet, String> {
+        if !dir.exists() {
+            return FontSet::builtin();
+        }
         let entries = std::fs::read_dir(dir).map_err(|e| {
             format!("failed to read the fonts folder `{}` ({e}); imprint ships its fonts there", dir.display())
         })?;
-        let mut paths: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-                matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
-            })
-            .collect();
+        let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
-        let licenses = licenses(dir);
+        let mut named = Vec::new();
+        for path in paths.iter().filter(|p| p.is_file()) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if font_file(&name) || license_file(&name).is_some() {
+                let data =
+                    std::fs::read(path).map_err(|e| format!("failed to read the font `{}` ({e})", path.display()))?;
+                named.push((name, Bytes::new(data)));
+            }
+        }
+        FontSet::from_files(named, &dir.display().to_string())
+    }
+
+    /// The fonts built into imprint (see [`BUILTIN`]).
+    pub fn builtin() -> Result<FontSet, String> {
+        let named = BUILTIN.iter().map(|(name, data)| (name.to_string(), Bytes::new(*data))).collect();
+        FontSet::from_files(named, "imprint's built-in fonts")
+    }
+
+    /// The set made of font files and licence texts, by file name, sorted.
+    fn from_files(named: Vec<(String, Bytes)>, shown_as: &str) -> Result<FontSet, String> {
+        let licenses: Vec<(String, String, Bytes)> =
+            named.iter().filter_map(|(name, text)| Some((license_file(name)?, name.clone(), text.clone()))).collect();
         let mut fonts = Vec::new();
         let mut files = Vec::new();
-        for path in &paths {
-            let data =
-                std::fs::read(path).map_err(|e| format!("failed to read the font `{}` ({e})", path.display()))?;
-            let bytes = Bytes::new(data);
+        for (name, bytes) in named.into_iter().filter(|(name, _)| font_file(name)) {
             let before = fonts.len();
             fonts.extend(Font::iter(bytes.clone()));
             let Some(first) = fonts.get(before) else {
-                return Err(format!("`{}` is not a font Typst can read (use TTF or OTF, not WOFF)", path.display()));
+                return Err(format!("`{name}` in {shown_as} is not a font Typst can read (use TTF or OTF, not WOFF)"));
             };
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let key = name.to_lowercase();
             let license = licenses
                 .iter()
@@ -82,7 +102,7 @@ impl FontSet {
             });
         }
         if fonts.is_empty() {
-            return Err(format!("no fonts in `{}`; imprint needs the fonts that ship with it", dir.display()));
+            return Err(format!("no fonts in {shown_as}; imprint needs the fonts that ship with it"));
         }
         Ok(FontSet { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, files })
     }
@@ -96,20 +116,15 @@ impl FontSet {
     }
 }
 
-/// The `OFL-<Family>.txt` licences of a fonts folder: (family key, file name, text).
-fn licenses(dir: &Path) -> Vec<(String, String, Bytes)> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut out: Vec<(String, String, Bytes)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let family = name.strip_prefix("OFL-")?.strip_suffix(".txt")?.to_lowercase();
-            let text = std::fs::read(e.path()).ok()?;
-            Some((family, name, Bytes::new(text)))
-        })
-        .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
+/// Whether a file name is a font file imprint reads.
+fn font_file(name: &str) -> bool {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    name.contains('.') && matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+}
+
+/// The family key of an `OFL-<Family>.txt` licence file (`notosans`), if the name is one.
+fn license_file(name: &str) -> Option<String> {
+    Some(name.strip_prefix("OFL-")?.strip_suffix(".txt")?.to_lowercase())
 }
 
 /// Which fonts each language is set in (`layouts/fonts.toml`).

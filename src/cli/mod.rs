@@ -1,9 +1,10 @@
 //! The command line: parses the arguments and hands each subcommand to its own file
-//! ([`check`], [`build`], [`translate`], [`report`]), a thin layer over the library that prints
+//! ([`init`], [`check`], [`build`], [`translate`], [`report`]), a thin layer over the library that prints
 //! diagnostics and chooses the exit code. Nothing below the command line imports it.
 
 mod build;
 mod check;
+mod init;
 mod report;
 mod translate;
 
@@ -31,6 +32,11 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Make a new project: a commented imprint.toml and an example of every kind of content.
+    Init {
+        /// The folder to make it in (default: the project folder, `--project` or `.`).
+        folder: Option<PathBuf>,
+    },
     /// Check the sources and report every problem (exit 0: clean, 1: errors, 2: could not run).
     Check {
         /// How to print problems.
@@ -122,6 +128,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &
         }
     };
     match cli.command {
+        Command::Init { folder } => init::run(&folder.unwrap_or(cli.project.clone()), out, err),
         Command::Check { format } => check::run(&cli.project, format, out, err),
         Command::Report { kind: ReportKind::Readability } => report::readability(&cli.project, out, err),
         Command::Translate { action } => translate::run(&cli.project, action, out, err),

@@ -12,6 +12,7 @@ mod errors;
 mod hardening;
 mod html;
 mod i18n;
+mod init;
 mod kitchen_sink;
 mod model;
 mod pdf;
