@@ -17,7 +17,100 @@ fn build(project: &Path) -> std::path::PathBuf {
     let out = temp_dir("out");
     let run = imprint_in(project, &["build", "--output", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_web_pages_fit_and_show_every_character(&out);
     out
+}
+
+/// The largest a web page may be with the fonts and images it loads: a phone on a slow
+/// connection still opens it.
+const PAGE_BUDGET: u64 = 500_000;
+
+/// The files a page's stylesheet loads (its `@font-face` sources), as paths in `out`.
+fn font_urls(out: &Path, page_path: &Path, doc: &Html) -> Vec<std::path::PathBuf> {
+    let css: String = doc.select(&sel("style")).flat_map(|s| s.text()).collect();
+    let dir = page_path.parent().unwrap();
+    let urls = css.split("url(\"").skip(1).map(|rest| rest.split('"').next().unwrap());
+    urls.map(|url| {
+        let path = dir.join(url).components().fold(std::path::PathBuf::new(), |mut p, c| {
+            if c == std::path::Component::ParentDir {
+                p.pop();
+            } else {
+                p.push(c);
+            }
+            p
+        });
+        assert!(path.starts_with(out), "{url} leaves the output folder");
+        path
+    })
+    .collect()
+}
+
+/// Characters no font draws: spaces, and the invisible controls of Unicode (joiners, bidi
+/// isolates, soft hyphens).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
+fn first_face(bytes: Vec<u8>) -> typst::text::Font {
+    typst::text::Font::iter(typst::foundations::Bytes::new(bytes)).next().expect("a font Typst can read")
+}
+
+/// Every web page in `out`: with the fonts and images it loads, it stays under
+/// [`PAGE_BUDGET`]; each font it loads is a subset beside the page's other fonts (never the
+/// whole file of fonts/), with its licence; and every character of its text that a whole font
+/// draws, the page's subset of that font draws too, so no reader sees a missing glyph.
+fn assert_web_pages_fit_and_show_every_character(out: &Path) {
+    let pages =
+        std::fs::read_dir(out).unwrap().flat_map(|lang| std::fs::read_dir(lang.unwrap().path()).into_iter().flatten());
+    let pages: Vec<_> =
+        pages.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    assert!(!pages.is_empty(), "no web page in {}", out.display());
+    for page_path in pages {
+        let doc = Html::parse_document(&std::fs::read_to_string(&page_path).unwrap());
+        let fonts = font_urls(out, &page_path, &doc);
+        assert!(!fonts.is_empty(), "{} declares no font", page_path.display());
+        let img = sel("img[src]");
+        let images = doc.select(&img).map(|i| page_path.parent().unwrap().join(i.attr("src").unwrap()));
+        let size: u64 = std::iter::once(page_path.clone())
+            .chain(fonts.iter().cloned())
+            .chain(images)
+            .map(|p| std::fs::metadata(&p).unwrap().len())
+            .sum();
+        assert!(size < PAGE_BUDGET, "{} weighs {size} bytes with its fonts and images", page_path.display());
+
+        let mut text: String = doc.root_element().text().collect();
+        for e in doc.select(&sel("[alt], [aria-label], [title]")) {
+            for name in ["alt", "aria-label", "title"] {
+                text.extend(e.attr(name));
+            }
+        }
+        let chars: BTreeSet<char> = text.chars().filter(|&c| !invisible(c)).collect();
+        let stem = page_path.file_stem().unwrap();
+        for font in &fonts {
+            let name = font.file_name().unwrap();
+            assert_eq!(font.parent().unwrap().file_name(), Some(stem), "{} is not the page's own", font.display());
+            let whole_bytes = std::fs::read(repo().join("fonts").join(name)).unwrap();
+            let subset_bytes = std::fs::read(font).unwrap();
+            assert!(subset_bytes.len() < whole_bytes.len() / 2, "{} is not cut", font.display());
+            let (whole, subset) = (first_face(whole_bytes), first_face(subset_bytes));
+            let lost: String = chars
+                .iter()
+                .filter(|&&c| {
+                    whole.info().coverage.contains(u32::from(c)) && !subset.info().coverage.contains(u32::from(c))
+                })
+                .collect();
+            assert!(lost.is_empty(), "{} lost {lost:?} of {}", font.display(), page_path.display());
+            let licence = std::fs::read_dir(font.parent().unwrap())
+                .unwrap()
+                .any(|e| e.unwrap().file_name().to_string_lossy().starts_with("OFL-"));
+            assert!(licence, "no licence beside {}", font.display());
+        }
+        let faces: Vec<_> = fonts.iter().map(|f| first_face(std::fs::read(f).unwrap())).collect();
+        let uncovered: String =
+            chars.iter().filter(|&&c| faces.iter().all(|f| !f.info().coverage.contains(u32::from(c)))).collect();
+        assert!(uncovered.is_empty(), "no font of {} draws {uncovered:?}", page_path.display());
+    }
 }
 
 fn page(out: &Path, rel: &str) -> Html {
@@ -154,8 +247,40 @@ fn two_builds_give_identical_bytes() {
     let project = project(Some("valid/with-image"));
     let a = build(&project);
     let b = build(&project);
-    for rel in ["en/leaflet-standard.html", "en/images/square.png"] {
+    for rel in ["en/leaflet-standard.html", "en/images/square.png", "fonts/en/leaflet-standard/NotoSans-Regular.ttf"] {
         assert_eq!(std::fs::read(a.join(rel)).unwrap(), std::fs::read(b.join(rel)).unwrap(), "{rel}");
+    }
+}
+
+#[test]
+fn web_font_subsets_are_reproducible_in_every_language() {
+    // The real sources: CJK (CFF outlines), Farsi (Arabic shaping) and Latin pages.
+    let (a, b) = (build(&repo()), build(&repo()));
+    let fonts = |out: &Path| {
+        let mut files = Vec::new();
+        let mut dirs = vec![out.join("fonts")];
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() { dirs.push(path) } else { files.push(path.strip_prefix(out).unwrap().to_path_buf()) }
+            }
+        }
+        files.sort();
+        files
+    };
+    let files = fonts(&a);
+    assert_eq!(files, fonts(&b));
+    assert!(
+        files
+            .iter()
+            .any(|f| f.to_string_lossy().ends_with("zh-Hant/about-cast-standard/NotoSansCJKtc-Regular-subset.otf"))
+    );
+    for rel in files {
+        assert!(
+            std::fs::read(a.join(&rel)).unwrap() == std::fs::read(b.join(&rel)).unwrap(),
+            "{} differs",
+            rel.display()
+        );
     }
 }
 

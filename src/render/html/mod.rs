@@ -3,7 +3,8 @@
 //! `layouts/html/style.css`; the content inside it is written by [`body`] with the options
 //! of [`Markup::web`]. The EPUB renderer uses the same writer with [`Markup::epub`], the same
 //! template [`environment`] and the same lists of images and photo credits
-//! ([`super::figures`]).
+//! ([`super::figures`]). Each page ships its fonts cut to the characters it shows
+//! ([`webfonts`]), under `fonts/<lang>/<page>/`.
 
 pub(crate) mod body;
 mod chart;
@@ -11,12 +12,13 @@ mod classes;
 pub mod escape;
 pub(crate) mod markup;
 mod svg;
+mod webfonts;
 
 pub use self::classes::CSS_CLASSES;
 pub(crate) use self::markup::Markup;
 use super::figures::images;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, Value, context};
 use serde::Serialize;
@@ -112,6 +114,10 @@ impl HtmlRenderer {
             .iter()
             .filter(|file| families.iter().any(|fam| fam.eq_ignore_ascii_case(&file.family)))
             .collect();
+        // The page's fonts go beside no other page's: each is cut to this page's characters.
+        let html_path = super::output_path(doc, "html");
+        let stem = html_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let font_dir = Path::new("fonts").join(doc.lang.as_str()).join(stem);
         let mut env = environment();
         env.add_template("page.html", &page.text).map_err(|e| template_error(e, page))?;
         env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
@@ -121,7 +127,7 @@ impl HtmlRenderer {
                 t.render(context! {
                     brand => cx.theme,
                     fonts => super::css_font_family(families),
-                    font_faces => font_faces(&shipped),
+                    font_faces => font_faces(&shipped, &font_dir),
                     upright_emphasis => crate::lang::upright_css_selector(),
                 })
             })
@@ -157,11 +163,21 @@ impl HtmlRenderer {
             .map_err(|e| template_error(e, page))?;
 
         let dir = PathBuf::from(doc.lang.as_str());
-        let mut artifacts = vec![Artifact { path: super::output_path(doc, "html"), bytes: html.into_bytes() }];
+        let chars = webfonts::page_chars(&html);
+        let mut artifacts = vec![Artifact { path: html_path, bytes: html.into_bytes() }];
         for file in &shipped {
-            artifacts.push(Artifact { path: PathBuf::from("fonts").join(&file.name), bytes: file.data.to_vec() });
+            let bytes = webfonts::subset(&file.data, &chars).map_err(|cause| {
+                Problem::error(
+                    format!("failed to cut the font `{}` to the characters of the web page ({cause})", file.name),
+                    None,
+                    "The web edition ships each font cut to the characters of its page, never the whole \
+                     font. Use a TrueType (.ttf) or OpenType (.otf) font that other programs open \
+                     without complaint, or report the font and this message.",
+                )
+            })?;
+            artifacts.push(Artifact { path: font_dir.join(&file.name), bytes });
             if let Some((name, text)) = &file.license {
-                let path = PathBuf::from("fonts").join(name);
+                let path = font_dir.join(name);
                 if !artifacts.iter().any(|a| a.path == path) {
                     artifacts.push(Artifact { path, bytes: text.to_vec() });
                 }
@@ -177,15 +193,18 @@ impl HtmlRenderer {
     }
 }
 
-/// `@font-face` rules for the shipped font files, from a page in `output/<lang>/`.
-fn font_faces(files: &[&FontFile]) -> String {
+/// `@font-face` rules for the shipped font files, from a page in `output/<lang>/` to their
+/// subsets in `output/<font_dir>/`.
+fn font_faces(files: &[&FontFile], font_dir: &Path) -> String {
+    let dir: String = font_dir.components().map(|c| format!("{}/", c.as_os_str().to_string_lossy())).collect();
+    let dir = dir.replace(['"', '\\', ')'], "");
     files
         .iter()
         .map(|f| {
             let format = if f.name.to_lowercase().ends_with(".otf") { "opentype" } else { "truetype" };
             format!(
                 "@font-face {{ font-family: \"{}\"; font-weight: {}; font-style: {}; font-display: swap; \
-                 src: url(\"../fonts/{}\") format(\"{format}\"); }}\n",
+                 src: url(\"../{dir}{}\") format(\"{format}\"); }}\n",
                 f.family.replace(['"', '\\'], ""),
                 if f.bold { 700 } else { 400 },
                 if f.italic { "italic" } else { "normal" },
