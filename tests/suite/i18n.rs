@@ -127,11 +127,10 @@ fn farsi_runs_right_to_left_with_persian_digits() {
     let css: String = page.select(&sel("style")).next().unwrap().text().collect();
     assert!(
         css.contains("font-family: \"Noto Sans Arabic\"; font-weight: 400")
-            && css.contains("../fonts/NotoSansArabic-Regular.ttf")
+            && css.contains("../fonts/fa/leaflet-standard/NotoSansArabic-Regular.ttf")
     );
-    assert!(
-        out.join("fonts/NotoSansArabic-Regular.ttf").is_file() && out.join("fonts/OFL-NotoSansArabic.txt").is_file()
-    );
+    let fonts = out.join("fonts/fa/leaflet-standard");
+    assert!(fonts.join("NotoSansArabic-Regular.ttf").is_file() && fonts.join("OFL-NotoSansArabic.txt").is_file());
     // The PDF: document language fa, right-to-left reading.
     let pdf = crate::pdfread::Pdf::open(&out.join("fa/leaflet-standard.pdf"));
     assert_eq!(pdf.text_string(pdf.catalog().get(b"Lang").unwrap()).as_deref(), Some("fa"));
