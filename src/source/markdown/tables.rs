@@ -1,5 +1,6 @@
 //! Tables in the Markdown: pipe tables (comrak's GFM tables) with their caption, written as
 //! pandoc writes one, a paragraph `Table: caption text` right above or right below the table;
+//! the error for a row with more cells than the table has columns (GFM drops the extra ones);
 //! and the warning for rows of `|` cells that are no table because their `|---|` line is
 //! missing or does not match the first row.
 
@@ -92,12 +93,30 @@ impl Converter<'_> {
     }
 
     pub(super) fn table(&mut self, node: Node<'_>, span: &Span) -> Block {
-        let mut header = Vec::new();
+        let mut header: Vec<Inlines> = Vec::new();
         let mut rows = Vec::new();
         for row in node.children() {
             let is_header = matches!(row.data().value, NodeValue::TableRow(true));
             let cells: Vec<Inlines> = row.children().map(|cell| self.inlines(cell)).collect();
-            if is_header { header = cells } else { rows.push(cells) }
+            if is_header {
+                header = cells;
+                continue;
+            }
+            let row_span = self.node_span(row);
+            let written = self.source(&row_span).lines().next().map_or(0, count_cells);
+            if written > header.len() {
+                self.report.push(
+                    Diagnostic::error(format!(
+                        "this row has {} but the table has {}",
+                        count(written, "cell"),
+                        count(header.len(), "column")
+                    ))
+                    .at(row_span)
+                    .label(format!("the {} after the first {} would be lost", count(written - header.len(), "cell"), header.len()))
+                    .hint("Add the column to the first row and to the `|---|` line under it, or join the extra cells into one."),
+                );
+            }
+            rows.push(cells);
         }
         Block::Table(Box::new(Table { caption: None, header, rows, origin: span.into() }))
     }
@@ -110,14 +129,14 @@ impl Converter<'_> {
         if lines.len() < 2 || !lines.iter().all(row) {
             return;
         }
-        let first = cells(lines[0]);
+        let first = count_cells(lines[0]);
         let separator = "|---".repeat(first) + "|";
         let is_separator = |l: &str| l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && l.contains('-');
         let message = match lines.get(1) {
             Some(l) if is_separator(l) => format!(
                 "these lines look like a table, but the `|---|` line under the first row has {} and the first row has {}",
-                count(cells(l)),
-                count(first)
+                count(count_cells(l), "cell"),
+                count(first, "cell")
             ),
             _ => "these lines look like a table, but the `|---|` line under the first row is missing".to_string(),
         };
@@ -133,14 +152,17 @@ impl Converter<'_> {
 }
 
 /// `1 cell`, `2 cells`.
-fn count(n: usize) -> String {
-    if n == 1 { "1 cell".into() } else { format!("{n} cells") }
+fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }
 
-/// How many cells a table row written with `|` has (an escaped `\|` is text).
-fn cells(line: &str) -> usize {
-    let bars = line.replace("\\|", "").matches('|').count();
-    bars.saturating_sub(1).max(1)
+/// How many cells a table row written with `|` has: the `|` at its start and at its end are
+/// optional, and an escaped `\|` is text.
+fn count_cells(line: &str) -> usize {
+    let line = line.trim().replace("\\|", "");
+    let line = line.strip_prefix('|').unwrap_or(&line);
+    let line = line.strip_suffix('|').unwrap_or(line);
+    line.matches('|').count() + 1
 }
 
 /// Removes `Table:` and the spaces after it from the start of a caption's content.
@@ -189,8 +211,9 @@ mod tests {
 
     #[test]
     fn cells_are_counted() {
-        assert_eq!(cells("| a | b |"), 2);
-        assert_eq!(cells("| a \\| b | c |"), 2);
-        assert_eq!(cells("||"), 1);
+        assert_eq!(count_cells("| a | b |"), 2);
+        assert_eq!(count_cells("a | b | c"), 3);
+        assert_eq!(count_cells("| a \\| b | c |"), 2);
+        assert_eq!(count_cells("||"), 1);
     }
 }
