@@ -17,3 +17,4 @@ mod model;
 mod pdf;
 mod plain;
 mod readback;
+mod tables;
