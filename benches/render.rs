@@ -26,7 +26,6 @@ use imprint::check::{Checked, check};
 use imprint::render::BuildInfo;
 use imprint::source::Format;
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt};
 
 use self::disk_world::{DiskWorld, typst_alone};
 
@@ -49,7 +48,7 @@ fn main() {
 
     println!("{runs} timed runs each, after 2 untimed; Typst's caches emptied before every run\n");
     println!("{:<38} {:>10} {:>10} {:>10}", "", "median", "min", "max");
-    let library = LazyHash::new(Library::builder().build());
+    let library = LazyHash::new(imprint::render::pdf::typst_library());
     for (format, name, kind) in [(Format::Pdf, "pdf", "brochure"), (Format::LargePrint, "large-print", "large print")] {
         let ident = format!("imprint/en/{}/standard/{name}", job.doc.id);
         let main = match format {

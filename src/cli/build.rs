@@ -84,7 +84,7 @@ fn emit_typst(
         let _ = writeln!(
             out,
             "compile one with Typst itself:\n  typst compile --root {} --font-path {} --ignore-system-fonts \
-             --ignore-embedded-fonts --pdf-standard ua-1 {}",
+             --ignore-embedded-fonts --features a11y-extras --pdf-standard ua-1 {}",
             output.join("typst").display(),
             project.join("fonts").display(),
             output.join(&first.path).display()

@@ -23,6 +23,8 @@ pub enum TextKind {
     Item,
     /// A table cell (plain text).
     Cell,
+    /// A table's caption (Markdown, without its `Table:`).
+    Caption,
 }
 
 /// Which text of a chart.
@@ -171,7 +173,10 @@ impl MessageKey {
 
     /// Whether the message is Markdown (translators keep its marks).
     pub fn is_markdown(&self) -> bool {
-        matches!(self, MessageKey::Text { kind: TextKind::Paragraph | TextKind::Heading | TextKind::Item, .. })
+        matches!(
+            self,
+            MessageKey::Text { kind: TextKind::Paragraph | TextKind::Heading | TextKind::Item | TextKind::Caption, .. }
+        )
     }
 }
 
@@ -189,6 +194,7 @@ impl fmt::Display for MessageKey {
                     TextKind::Heading => "heading",
                     TextKind::Item => "item",
                     TextKind::Cell => "cell",
+                    TextKind::Caption => "caption",
                 };
                 write!(f, "{section}{}/{kind}", suffix(*edition))
             }
@@ -225,6 +231,8 @@ mod tests {
         let text = |edition, kind| MessageKey::Text { section: "values".into(), edition, kind };
         assert_eq!(text(Edition::Standard, TextKind::Paragraph).context(), "values/paragraph");
         assert_eq!(text(Edition::Plain, TextKind::Item).context(), "values.plain/item");
+        assert_eq!(text(Edition::Standard, TextKind::Caption).context(), "values/caption");
+        assert!(text(Edition::Standard, TextKind::Caption).is_markdown());
         let chart = MessageKey::Chart { chart: "age".into(), edition: Edition::Plain, part: ChartPart::Label };
         assert_eq!(chart.context(), "chart:age.plain/label");
         let event = MessageKey::Event {

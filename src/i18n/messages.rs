@@ -3,7 +3,7 @@
 //! translatable text of a section, in reading order, with its typed [`MessageKey`] and a
 //! mutable handle on the text, which the lookup replaces by its translation.
 //!
-//! One message per heading, paragraph, list item, table cell, section title, chart title,
+//! One message per heading, paragraph, list item, table caption and cell, section title, chart title,
 //! population and label, timeline event title and text, alt text and caption. A content
 //! message is the Markdown as written in the source file, so translators see `**bold**` and
 //! links; a data message is the text of its TOML value.
@@ -33,7 +33,8 @@ pub const MARKDOWN_NOTE: &str =
 /// A translatable text inside a section, as the walk hands it out.
 #[derive(Debug)]
 pub enum Slot<'a> {
-    /// Markdown content (paragraph, heading, list item): the message is its source Markdown.
+    /// Markdown content (paragraph, heading, list item, table caption): the message is its
+    /// source Markdown.
     Markdown {
         /// The parsed content.
         content: &'a mut Inlines,
@@ -118,6 +119,10 @@ impl Walker<'_> {
             Block::List(l) => l.items.iter_mut().for_each(|item| self.blocks(item, TextKind::Item)),
             Block::Quote(inner) | Block::Lang { blocks: inner, .. } => self.blocks(inner, TextKind::Paragraph),
             Block::Table(t) => {
+                if let Some(c) = &mut t.caption {
+                    let key = self.text(TextKind::Caption);
+                    (self.visit)(key, Slot::Markdown { content: &mut c.content, origin: c.origin, heading: false });
+                }
                 let origin = t.origin;
                 for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
                     let key = self.text(TextKind::Cell);

@@ -69,6 +69,9 @@ impl Dumper {
                 self.blocks(depth + 1, inner);
             }
             Block::Table(t) => {
+                if let Some(c) = &t.caption {
+                    self.line(depth, &format!("table caption {}", inlines(&c.content)));
+                }
                 self.line(depth, &format!("table header {}", row(&t.header)));
                 for r in &t.rows {
                     self.line(depth + 1, &format!("row {}", row(r)));

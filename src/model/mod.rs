@@ -158,7 +158,7 @@ pub enum Block {
     List(List),
     /// A block quotation.
     Quote(Vec<Block>),
-    /// A table of text with a header row.
+    /// A table of text with a header row, row headers and an optional caption.
     Table(Box<Table>),
     /// An image with its alternative text, caption and credit.
     Figure(Box<Figure>),
@@ -210,9 +210,12 @@ pub struct List {
     pub items: Vec<Vec<Block>>,
 }
 
-/// A table with one header row.
+/// A table with one header row; the first cell of each body row names its row (a row header).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The caption (a `Table: ...` paragraph next to the table in the source), its origin the
+    /// caption's text without `Table:`.
+    pub caption: Option<Paragraph>,
     /// The header cells.
     pub header: Vec<Inlines>,
     /// The body rows.

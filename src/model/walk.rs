@@ -64,8 +64,11 @@ pub fn walk_block<'d, V: Visit<'d> + ?Sized>(v: &mut V, b: &'d Block) {
     }
 }
 
-/// Walks the cells of a table, header first.
+/// Walks the caption of a table, then its cells, header first.
 pub fn walk_table<'d, V: Visit<'d> + ?Sized>(v: &mut V, t: &'d Table) {
+    if let Some(caption) = &t.caption {
+        v.inlines(&caption.content);
+    }
     for cell in t.header.iter().chain(t.rows.iter().flatten()) {
         v.inlines(cell);
     }

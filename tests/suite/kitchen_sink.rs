@@ -49,7 +49,7 @@ fn html_block(kind: BlockKind) -> &'static str {
         BlockKind::Heading => "h3#a-subsection, h2#a-subsection",
         BlockKind::List => "ul > li > ul > li",
         BlockKind::Quote => "blockquote > p",
-        BlockKind::Table => "table th[scope=row]",
+        BlockKind::Table => "table > caption + thead + tbody > tr > th[scope=row]",
         BlockKind::Figure => "figure > img[alt='A purple rectangle.']",
         BlockKind::Chart => "#shares table th[scope=col]",
         BlockKind::Timeline => "ol.timeline > li",
@@ -79,6 +79,15 @@ fn assert_html(doc: &Html, what: &str) {
         let s = Selector::parse(html_inline(*kind)).unwrap();
         assert!(doc.select(&s).next().is_some(), "{what}: no `{}` for {kind:?}", html_inline(*kind));
     }
+    // A table's caption keeps its markup; the first cell of each row is the row's header.
+    let (table, caption) = (Selector::parse("table").unwrap(), Selector::parse("caption").unwrap());
+    let terms = doc
+        .select(&table)
+        .find(|t| t.select(&caption).any(|c| c.inner_html() == "Terms and what they <em>mean</em>"))
+        .unwrap_or_else(|| panic!("{what}: no table with the caption"));
+    let row_headers = Selector::parse("tbody > tr > th[scope=row]").unwrap();
+    let rows: Vec<String> = terms.select(&row_headers).map(|c| c.text().collect()).collect();
+    assert_eq!(rows, ["One", "Two"], "{what}: row headers");
     // A source line break inside a paragraph is a space, not a new paragraph.
     let p = Selector::parse("p").unwrap();
     let text: Vec<String> = doc.select(&p).map(|p| p.text().collect::<String>()).collect();
@@ -121,7 +130,7 @@ fn pdf_block(kind: BlockKind) -> Option<&'static str> {
         BlockKind::Heading => Some("\n  H3\n"),
         BlockKind::List => Some("LI\n"),
         BlockKind::Quote => Some("BlockQuote\n    P\n"),
-        BlockKind::Table => Some("TH\n"),
+        BlockKind::Table => Some("Table\n    Caption\n"),
         BlockKind::Figure => Some("Figure alt=\"A purple rectangle.\""),
         BlockKind::Chart => Some("Figure alt=\"Kinds. People asked in 2024:"),
         BlockKind::Timeline => Some("\n  H3\n  P\n"),
@@ -159,5 +168,15 @@ fn the_pdfs_render_every_kind() {
                 assert!(tree.contains(tag), "{file}: no {tag:?} for {kind:?} in\n{tree}");
             }
         }
+        // The caption inside the table, then its rows: the header row's cells label their
+        // columns, the first cell of each body row labels its row, as on the web page.
+        let table =
+            tree.split("\n  Table\n    Caption\n").nth(1).unwrap_or_else(|| panic!("{file}: no caption\n{tree}"));
+        let end =
+            table.match_indices("\n  ").find(|(i, _)| !table[i + 3..].starts_with(' ')).map_or(table.len(), |m| m.0);
+        let table = &table[..end + 1];
+        let rows =
+            "    TR\n      TH\n      TH\n    TR\n      TH scope=Row\n      TD\n    TR\n      TH scope=Row\n      TD\n";
+        assert!(table.contains(rows), "{file}: no row headers in the captioned table in\n{tree}");
     }
 }

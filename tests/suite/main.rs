@@ -18,3 +18,4 @@ mod model;
 mod pdf;
 mod plain;
 mod readback;
+mod tables;

@@ -230,7 +230,7 @@ fn emitted_typst_compiles_with_typst_alone_to_the_same_pdf() {
     // imprint's one step between layout and export (rejoining the runs of text that Typst
     // split, here in the fixture's Farsi passage) is applied to its layout.
     let fonts = imprint::fonts::FontSet::load(&repo().join("fonts")).unwrap();
-    let library = typst::utils::LazyHash::new(<typst::Library as typst::LibraryExt>::builder().build());
+    let library = typst::utils::LazyHash::new(imprint::render::pdf::typst_library());
     let world = DiskWorld::new(&root, main, &fonts, &library);
     let document =
         typst::compile::<typst_layout::PagedDocument>(&world).output.expect("Typst compiles the emitted source");

@@ -58,7 +58,8 @@ impl Pdf {
         String::from_utf8_lossy(&bytes).into_owned()
     }
 
-    /// The structure tree, one element per line: type, then `alt=`, `lang=` when present.
+    /// The structure tree, one element per line: type, then `alt=`, `lang=` when present, and
+    /// `scope=` for a header cell that labels its row (or both; a column's is the default).
     pub fn tag_tree(&self) -> String {
         let root = self.catalog_dict(b"StructTreeRoot").expect("a structure tree");
         let mut out = String::new();
@@ -79,6 +80,9 @@ impl Pdf {
                         let _ = write!(out, " {label}={v:?}");
                     }
                 }
+                if let Some(scope) = d.get(b"A").ok().and_then(|a| self.header_scope(a)) {
+                    let _ = write!(out, " scope={scope}");
+                }
                 out.push('\n');
                 if let Ok(k) = d.get(b"K") {
                     self.walk(k, depth + 1, out);
@@ -86,6 +90,17 @@ impl Pdf {
             }
             _ => {}
         }
+    }
+
+    /// The `/Scope` of a table attribute (in `/A`, a dictionary or an array of them), unless it
+    /// is `Column`.
+    fn header_scope(&self, a: &Object) -> Option<String> {
+        let dicts: Vec<&Dictionary> = match self.resolve(a) {
+            Object::Array(items) => items.iter().filter_map(|i| self.dict(i)).collect(),
+            other => self.dict(other).into_iter().collect(),
+        };
+        let scope = dicts.iter().find_map(|d| d.get(b"Scope").ok()).map(Self::name)?;
+        (scope != "Column").then_some(scope)
     }
 
     /// The text of every page, whitespace collapsed.

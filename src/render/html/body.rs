@@ -150,7 +150,13 @@ impl<'a> BodyWriter<'a> {
     }
 
     fn table(&mut self, t: &Table) {
-        self.push("<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>");
+        self.push("<div class=\"table-wrap\">\n<table>\n");
+        if let Some(caption) = &t.caption {
+            self.push("<caption>");
+            self.inlines(&caption.content);
+            self.push("</caption>\n");
+        }
+        self.push("<thead>\n<tr>");
         for cell in &t.header {
             self.push("<th scope=\"col\">");
             self.inlines(cell);

@@ -23,6 +23,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use self::check::check_layout;
 use self::markup::Generated;
+pub use self::world::typst_library;
 use self::world::{SandboxWorld, main_id};
 use super::{Artifact, BuildInfo, Problem, RenderContext, Rendered, Renderer, Site};
 use crate::diag::Severity;

@@ -18,10 +18,17 @@ use crate::fonts::FontSet;
 /// The virtual path of the generated main file.
 pub(crate) const MAIN: &str = "/main.typ";
 
-/// Typst's standard library, built once per process.
+/// Typst's standard library as imprint compiles with it: with the `a11y-extras` feature, whose
+/// `pdf.header-cell` makes the first cell of a table's row a row header (`typst compile
+/// --features a11y-extras` is the same).
+pub fn typst_library() -> Library {
+    Library::builder().with_features([typst::Feature::A11yExtras].into_iter().collect()).build()
+}
+
+/// [`typst_library`], built once per process.
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
-    LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
+    LIBRARY.get_or_init(|| LazyHash::new(typst_library()))
 }
 
 /// A file id in the project root, or why Typst refuses the path (a backslash in a file name,

@@ -1,8 +1,9 @@
 //! A content file (front matter + Markdown) parsed once with comrak into model blocks.
 //!
 //! What the Markdown may hold: paragraphs, `##`-`######` headings (the section title is the
-//! front matter's `title`; an id can be set with `## Heading {#id}`), lists, quotes, tables,
-//! emphasis, links to `https://`/`mailto:` addresses or to `#ids`, and three imprint forms:
+//! front matter's `title`; an id can be set with `## Heading {#id}`), lists, quotes,
+//! emphasis, links to `https://`/`mailto:` addresses or to `#ids`, pipe tables with a
+//! `Table:` caption (see [`tables`]), and three imprint forms:
 //! a paragraph `::chart[id]`, `::timeline[id]` or `::figure[id]` places data from `data/`;
 //! `[text]{lang=es}` marks a passage in another language inline; and a `::: lang=es` ... `:::`
 //! block does the same for whole paragraphs. Anything else is reported where it is written.
@@ -11,6 +12,7 @@ use comrak::nodes::{ListType, NodeValue, Sourcepos};
 use comrak::{Arena, Options, parse_document};
 
 mod directives;
+mod tables;
 
 type Node<'a> = comrak::nodes::Node<'a>;
 
@@ -19,7 +21,7 @@ use super::frontmatter::{self, SectionFront};
 use super::inlines::{Piece, resolve_lang_spans};
 use super::{IdRegistry, SourceSection, parse_toml_at};
 use crate::diag::{Diagnostic, Report, Span};
-use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Paragraph, Table};
+use crate::model::{Block, Heading, Inline, Inlines, LinkTarget, List, Origin, Paragraph};
 
 /// How many blocks (paragraphs, list items, headings...) one section may hold: far beyond a
 /// brochure's, small enough that a runaway file is refused instead of typeset for minutes.
@@ -183,7 +185,7 @@ impl<'a> Converter<'a> {
             return Vec::new();
         }
         self.depth += 1;
-        let blocks = parent.children().filter_map(|n| self.block(n)).collect();
+        let blocks = self.child_blocks(parent);
         self.depth -= 1;
         blocks
     }
@@ -207,10 +209,11 @@ impl<'a> Converter<'a> {
         let value = node.data().value.clone();
         match value {
             NodeValue::Paragraph => {
-                let source = &self.body[span.range.start - self.body_offset..span.range.end - self.body_offset];
+                let source = self.source(&span).to_string();
                 if source.trim_start().starts_with("::") {
                     return self.directive(source.trim(), span);
                 }
+                self.check_table_like(&source, &span);
                 Some(Block::Paragraph(Paragraph { content: self.inlines(node), origin: (&span).into() }))
             }
             NodeValue::Heading(h) => self.heading(node, h.level, span),
@@ -292,17 +295,6 @@ impl<'a> Converter<'a> {
             return None;
         }
         Some(level)
-    }
-
-    fn table(&mut self, node: Node<'_>, span: &Span) -> Block {
-        let mut header = Vec::new();
-        let mut rows = Vec::new();
-        for row in node.children() {
-            let is_header = matches!(row.data().value, NodeValue::TableRow(true));
-            let cells: Vec<Inlines> = row.children().map(|cell| self.inlines(cell)).collect();
-            if is_header { header = cells } else { rows.push(cells) }
-        }
-        Block::Table(Box::new(Table { header, rows, origin: span.into() }))
     }
 
     fn inlines(&mut self, parent: Node<'_>) -> Inlines {

@@ -278,19 +278,36 @@ impl Writer<'_> {
         self.push(")\n");
     }
 
+    /// A table: its header row as `table.header`, the first cell of each body row as a row
+    /// header (`pdf.header-cell(scope: "row")`, tagged TH with the Row scope, as the web page's
+    /// `th scope="row"`). With a caption it is a `figure` of kind `table` (unnumbered), which
+    /// Typst tags as a Caption inside the Table.
     fn table(&mut self, t: &Table) {
-        let _ = write!(self.out, "#table(columns: {}, table.header(", t.header.len().max(1));
+        if let Some(caption) = &t.caption {
+            self.push("#figure(kind: table, numbering: none, supplement: none, caption: [");
+            self.inlines(&caption.content);
+            self.push("],\n");
+        } else {
+            self.push("#");
+        }
+        let _ = write!(self.out, "table(columns: {}, table.header(", t.header.len().max(1));
         for cell in &t.header {
             self.cell(cell);
         }
         self.push("),\n");
         for row in &t.rows {
-            for cell in row {
-                self.cell(cell);
+            for (i, cell) in row.iter().enumerate() {
+                if i == 0 {
+                    self.push("pdf.header-cell(scope: \"row\", ");
+                    self.cell(cell);
+                    self.push("), ");
+                } else {
+                    self.cell(cell);
+                }
             }
             self.push("\n");
         }
-        self.push(")\n");
+        self.push(if t.caption.is_some() { "))\n" } else { ")\n" });
     }
 
     fn cell(&mut self, cell: &[Inline]) {
