@@ -85,7 +85,7 @@ fn chart_total(c: &ChartData, sum: ShareRange, tolerance: f64, push: &mut dyn Fn
         }
         push(
             Diagnostic::error(format!("chart `{id}` is marked partial but its shares add up to {sum}, more than 100%"))
-                .label("more than everyone")
+                .label("shares over 100")
                 .hint(
                     "If people could choose more than one answer, replace `partial = true` with \
                      `multiple-answers = true`: the publication then says so. Otherwise a share is mistyped: \
