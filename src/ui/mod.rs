@@ -220,14 +220,9 @@ impl Strings {
     /// whether people could choose more than one answer.
     pub fn chart_caption(&self, chart: &Chart) -> String {
         let (before, after) = self.chart_caption_parts(chart);
-        let caption = fill(
-            "{title}{sep}{population}",
-            &[
-                ("{title}", &plain(&chart.title)),
-                ("{sep}", &self.label_separator),
-                ("{population}", &plain(&chart.population)),
-            ],
-        );
+        let template = format!("{{title}}{}{{population}}", self.label_separator);
+        let caption =
+            fill(&template, &[("{title}", &plain(&chart.title)), ("{population}", &plain(&chart.population))]);
         format!("{before}{caption}{after}")
     }
 
@@ -294,14 +289,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     {
         out.push_str(&rest[..at]);
         rest = &rest[at + key.len()..];
-        let value = value.trim_end();
+        let trimmed = value.trim_end();
         let next = rest.chars().next().filter(|c| is_punctuation(*c));
-        match (value.chars().last(), next) {
+        match (trimmed.chars().last(), next) {
             (Some(last), Some(_)) if FULL_STOPS.contains(&last) => {
-                out.push_str(&value[..value.len() - last.len_utf8()])
+                out.push_str(&trimmed[..trimmed.len() - last.len_utf8()]);
             }
             (Some(last), Some(next)) if STRONG_STOPS.contains(&last) => {
-                out.push_str(value);
+                out.push_str(trimmed);
                 rest = &rest[next.len_utf8()..];
             }
             _ => out.push_str(value),
@@ -328,10 +323,7 @@ mod tests {
         assert_eq!(f("{items}", "{title}"), "{items}. {title}: A 5%.");
         let zh = "{title}。{population}：{items}。";
         assert_eq!(fill(zh, &[("{title}", "服務"), ("{population}", "人們。"), ("{items}", "A")]), "服務。人們：A。");
-        assert_eq!(
-            fill("{title}{sep}{population}", &[("{title}", "Kinds."), ("{sep}", ": "), ("{population}", "x")]),
-            "Kinds: x"
-        );
+        assert_eq!(fill("{title}: {population}", &[("{title}", "Kinds."), ("{population}", "x ")]), "Kinds: x ");
     }
 
     #[test]
