@@ -83,6 +83,7 @@ impl Dumper {
                     ChartTotal::Complete => "complete".to_string(),
                     ChartTotal::Rounded => "rounded".to_string(),
                     ChartTotal::Partial(r) => format!("partial {r}"),
+                    ChartTotal::MultipleAnswers => "multiple-answers".to_string(),
                 };
                 self.line(
                     depth,

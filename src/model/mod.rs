@@ -364,6 +364,9 @@ pub enum ChartTotal {
     /// The categories cover only part of the population (the source says so): a note gives
     /// the total of the listed shares.
     Partial(ShareRange),
+    /// People could choose more than one answer, so the shares may add up to more than 100%:
+    /// a note says so, and neither the rounding nor the partial rule applies.
+    MultipleAnswers,
 }
 
 /// Dated events, in order.

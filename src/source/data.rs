@@ -55,6 +55,10 @@ pub struct ChartData {
     /// up to 100%. The publication then states what they add up to.
     #[serde(default)]
     pub partial: bool,
+    /// Set when people could choose more than one answer ("services used"), so the shares
+    /// may add up to more than 100%. The publication then says so in words.
+    #[serde(default)]
+    pub multiple_answers: bool,
     /// The categories, in the order to show them.
     pub category: Vec<Spanned<CategoryData>>,
 }

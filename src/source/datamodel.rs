@@ -9,12 +9,10 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::IdRegistry;
-use super::data::{ChartData, DataFile, ImageData, TimelineData};
+use super::charts::resolve_chart;
+use super::data::{DataFile, ImageData, TimelineData};
 use crate::diag::{Diagnostic, Report, Span};
-use crate::model::{
-    Alt, Category, Chart, ChartTotal, Event, Figure, Image, ImageFormat, Inline, Origin, Share, ShareRange, Tenths,
-    Timeline,
-};
+use crate::model::{Alt, Chart, Event, Figure, Image, ImageFormat, Inline, Origin, Timeline};
 
 /// Charts, timelines and images by id, ready to be placed into content.
 #[derive(Debug, Default, Clone)]
@@ -73,15 +71,15 @@ pub struct GlossaryEntry {
 }
 
 /// A data string as inline content.
-fn text(s: &str) -> Vec<Inline> {
+pub(super) fn text(s: &str) -> Vec<Inline> {
     vec![Inline::Text(s.to_string())]
 }
 
-fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
+pub(super) fn span(file: usize, s: &Spanned<impl Sized>) -> Span {
     Span::new(file, s.span())
 }
 
-fn origin(file: usize, s: &Spanned<impl Sized>) -> Origin {
+pub(super) fn origin(file: usize, s: &Spanned<impl Sized>) -> Origin {
     (&span(file, s)).into()
 }
 
@@ -228,103 +226,6 @@ pub(crate) fn dangling<'a>(kind: &str, id: &str, at: Span, known: impl Iterator<
     Diagnostic::error(format!("no {kind} has the id `{id}`")).at(at).label(format!("unknown {kind}")).hint(hint)
 }
 
-fn resolve_chart(file: usize, chart: &Spanned<ChartData>, tolerance: f64, report: &mut Report) -> Option<Chart> {
-    let c = chart.get_ref();
-    let id = c.id.get_ref();
-    if c.category.is_empty() {
-        report.push(Diagnostic::error(format!("chart `{id}` has no categories")).at(span(file, &c.id)));
-        return None;
-    }
-    let mut categories = Vec::new();
-    let mut ok = true;
-    for cat in &c.category {
-        match parse_share(cat.get_ref().percent.get_ref()) {
-            Ok(share) => categories.push(Category { label: text(&cat.get_ref().label), share }),
-            Err(message) => {
-                ok = false;
-                report.push(Diagnostic::error(message).at(span(file, &cat.get_ref().percent)).hint(
-                    "Write a number from 0 to 100 with at most one decimal (73, 7.5), or \"<1\" for less than 1%.",
-                ));
-            }
-        }
-    }
-    if !ok {
-        return None;
-    }
-    let sum = ShareRange::sum(categories.iter().map(|c| c.share));
-    let tolerance_tenths = (tolerance * 10.0).round().max(0.0) as u32;
-    let distance = sum.distance_to(1000);
-    let total = if c.partial {
-        if sum.min >= 1000 {
-            report.push(
-                Diagnostic::warning(format!("chart `{id}` is marked partial but its shares add up to {sum}"))
-                    .at(span(file, &c.id))
-                    .hint("Remove `partial = true`: the categories cover everyone."),
-            );
-        }
-        ChartTotal::Partial(sum)
-    } else if distance == 0 && sum.min == sum.max {
-        ChartTotal::Complete
-    } else if distance <= tolerance_tenths {
-        ChartTotal::Rounded
-    } else {
-        report.push(
-            Diagnostic::error(format!(
-                "the shares of chart `{id}` add up to {sum}, {} points away from 100%",
-                Tenths(distance)
-            ))
-            .at(span(file, &c.id))
-            .label("shares do not total 100")
-            .hint(format!(
-                "Within {tolerance} points of 100 is treated as rounding and the rounding note is added. \
-                 If a share is mistyped, correct it. If the categories do not cover everyone, add \
-                 `partial = true` to the chart: the publication then says what the listed shares add up to."
-            )),
-        );
-        return None;
-    };
-    Some(Chart {
-        id: id.clone(),
-        level: 0,
-        title: text(&c.title),
-        population: text(&c.population),
-        categories,
-        total,
-        origin: origin(file, chart),
-    })
-}
-
-/// Reads a percentage: a number from 0 to 100 with one decimal at most, or `"<N"`.
-pub(crate) fn parse_share(v: &toml::Value) -> Result<Share, String> {
-    let tenths = |x: f64| -> Result<u32, String> {
-        let t = x * 10.0;
-        if !(0.0..=1000.0).contains(&t) {
-            return Err(format!("{x} is not a percentage from 0 to 100"));
-        }
-        if (t - t.round()).abs() > 1e-6 {
-            return Err(format!("{x} has more than one decimal"));
-        }
-        Ok(t.round() as u32)
-    };
-    match v {
-        toml::Value::Integer(i) => tenths(*i as f64).map(Share::Percent),
-        toml::Value::Float(f) => tenths(*f).map(Share::Percent),
-        toml::Value::String(s) => {
-            let rest = s.trim().strip_prefix('<').map(str::trim).ok_or_else(|| {
-                format!("\"{s}\" is not a percentage (the only text form is \"<N\", for less than N%)")
-            })?;
-            let rest = rest.strip_suffix('%').unwrap_or(rest);
-            let bound: f64 = rest.parse().map_err(|_| format!("\"{s}\" is not a percentage"))?;
-            let t = tenths(bound)?;
-            if t == 0 {
-                return Err("\"<0\" is not a percentage".into());
-            }
-            Ok(Share::LessThan(t))
-        }
-        other => Err(format!("a {} is not a percentage", other.type_str())),
-    }
-}
-
 fn resolve_image(dir: &Path, file: usize, entry: &Spanned<ImageData>, report: &mut Report) -> Option<Figure> {
     let img = entry.get_ref();
     let id = img.id.get_ref();
@@ -446,22 +347,5 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shares_parse_exactly() {
-        assert_eq!(parse_share(&toml::Value::Integer(73)), Ok(Share::Percent(730)));
-        assert_eq!(parse_share(&toml::Value::Float(7.5)), Ok(Share::Percent(75)));
-        assert_eq!(parse_share(&toml::Value::String("<1".into())), Ok(Share::LessThan(10)));
-        assert_eq!(parse_share(&toml::Value::String("< 1%".into())), Ok(Share::LessThan(10)));
-        assert!(parse_share(&toml::Value::Integer(101)).is_err());
-        assert!(parse_share(&toml::Value::Float(7.25)).is_err());
-        assert!(parse_share(&toml::Value::String("about 5".into())).is_err());
-        assert!(parse_share(&toml::Value::Boolean(true)).is_err());
     }
 }

@@ -4,6 +4,7 @@
 //! Every problem becomes a [`Diagnostic`] in the [`Report`]; loading goes on after a problem so
 //! that one run lists them all. This module reads files; it writes nothing.
 
+mod charts;
 pub mod config;
 pub mod configcheck;
 pub mod data;

@@ -84,6 +84,9 @@ strings! {
     rounding_note: "The note under a chart whose shares do not add up to 100% because of rounding." = "Due to rounding, categories may add up to slightly above or below 100%.",
     partial_note: "The note under a chart whose categories cover part of the population; `{total}` is replaced by what they add up to." = "The categories listed add up to {total}%; the rest are not broken down here.",
     partial_note_range: "The same note when the total is a range (some shares are \"less than\" values); `{min}` and `{max}` are replaced." = "The categories listed add up to between {min}% and {max}%; the rest are not broken down here.",
+    multiple_answers_note: "The note under a chart where people could choose more than one answer (\"services used\"), so the shares may add up to more than 100%." = "People could choose more than one answer, so the shares can add up to more than 100%.",
+    chart_alt_multiple: "The text alternative of a chart where people could choose more than one answer: as `chart_alt`, and saying so." = "{title}. {population}: {items}. People could choose more than one answer.",
+    chart_caption_multiple: "The caption of the data table of a chart where people could choose more than one answer; `{caption}` is the chart's title and population." = "{caption} (people could choose more than one answer)",
     less_than: "\"less than {n}%\" in running text and alt text." = "less than {n}%",
     chart_alt: "The text alternative of a chart: `{title}`, `{population}` and `{items}` (each category with its share) are replaced." = "{title}. {population}: {items}.",
     label_separator: "Between a label and what it labels: a glossary term and its definition, a chart's title and its population." = ": ",
@@ -194,14 +197,44 @@ impl Strings {
     }
 
     /// The text alternative of a chart, generated from its data:
-    /// "Type of Trafficking. Survivors served in FY2024...: Sex 73%, Labor 18%, ...".
+    /// "Type of Trafficking. Survivors served in FY2024...: Sex 73%, Labor 18%, ...". A title
+    /// or population that ends in punctuation of its own does not get a second mark.
     pub fn chart_alt(&self, chart: &Chart) -> String {
         let items: Vec<String> =
             chart.categories.iter().map(|c| format!("{} {}", plain(&c.label), self.share_words(c.share))).collect();
-        self.chart_alt
-            .replace("{title}", &plain(&chart.title))
-            .replace("{population}", &plain(&chart.population))
-            .replace("{items}", &items.join(&self.list_separator))
+        let template = match chart.total {
+            ChartTotal::MultipleAnswers => &self.chart_alt_multiple,
+            _ => &self.chart_alt,
+        };
+        fill(
+            template,
+            &[
+                ("{title}", &plain(&chart.title)),
+                ("{population}", &plain(&chart.population)),
+                ("{items}", &items.join(&self.list_separator)),
+            ],
+        )
+    }
+
+    /// The caption of a chart's data table, as plain text: its title and population, and
+    /// whether people could choose more than one answer.
+    pub fn chart_caption(&self, chart: &Chart) -> String {
+        let (before, after) = self.chart_caption_parts(chart);
+        let template = format!("{{title}}{}{{population}}", self.label_separator);
+        let caption =
+            fill(&template, &[("{title}", &plain(&chart.title)), ("{population}", &plain(&chart.population))]);
+        format!("{before}{caption}{after}")
+    }
+
+    /// What a chart's table caption says before and after its title and population (nothing,
+    /// unless people could choose more than one answer).
+    pub fn chart_caption_parts(&self, chart: &Chart) -> (&str, &str) {
+        match chart.total {
+            ChartTotal::MultipleAnswers => {
+                self.chart_caption_multiple.split_once("{caption}").unwrap_or(("", &self.chart_caption_multiple))
+            }
+            _ => ("", ""),
+        }
     }
 
     /// The note shown under a chart, if its shares do not add up to exactly 100%.
@@ -209,6 +242,7 @@ impl Strings {
         match chart.total {
             ChartTotal::Complete => None,
             ChartTotal::Rounded => Some(self.rounding_note.clone()),
+            ChartTotal::MultipleAnswers => Some(self.number(&self.multiple_answers_note)),
             ChartTotal::Partial(range) if range.min == range.max => {
                 Some(self.number(self.partial_note.replace("{total}", &Tenths(range.min).to_string())))
             }
@@ -223,9 +257,74 @@ impl Strings {
     }
 }
 
+/// Marks that end a sentence as a full stop does: dropped from the end of a value that the
+/// template follows with punctuation of its own.
+const FULL_STOPS: &[char] =
+    &['.', '\u{3002}', '\u{FF0E}', '\u{589}', '\u{17D4}', '\u{17D5}', '\u{6D4}', '\u{964}', '\u{104B}'];
+
+/// Marks that end a sentence and must stay (a question, an exclamation, an ellipsis): the
+/// template's own punctuation right after such a value is dropped instead.
+const STRONG_STOPS: &[char] = &['?', '!', '\u{2026}', '\u{FF1F}', '\u{FF01}', '\u{61F}', '\u{55E}', '\u{55C}'];
+
+/// Punctuation a template may put right after a placeholder.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, '{' | '(' | '[' | '"' | '\'')
+        || FULL_STOPS.contains(&c)
+        || STRONG_STOPS.contains(&c)
+        || matches!(
+            c,
+            '\u{FF1A}' | '\u{FF0C}' | '\u{3001}' | '\u{FF1B}' | '\u{55D}' | '\u{17D6}' | '\u{60C}' | '\u{61B}'
+        )
+}
+
+/// `template` with each placeholder replaced by its value, joining their punctuation as a
+/// writer would: "information." before ":" gives "information:", "Why?" before "." stays
+/// "Why?". Values are inserted once, left to right, so a value holding a placeholder's name
+/// is not replaced again.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some((at, key, value)) =
+        values.iter().filter_map(|(k, v)| rest.find(k).map(|at| (at, *k, *v))).min_by_key(|(at, _, _)| *at)
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + key.len()..];
+        let trimmed = value.trim_end();
+        let next = rest.chars().next().filter(|c| is_punctuation(*c));
+        match (trimmed.chars().last(), next) {
+            (Some(last), Some(_)) if FULL_STOPS.contains(&last) => {
+                out.push_str(&trimmed[..trimmed.len() - last.len_utf8()]);
+            }
+            (Some(last), Some(next)) if STRONG_STOPS.contains(&last) => {
+                out.push_str(trimmed);
+                rest = &rest[next.len_utf8()..];
+            }
+            _ => out.push_str(value),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_do_not_double_punctuation() {
+        let t = "{title}. {population}: {items}.";
+        let f = |title, population| fill(t, &[("{title}", title), ("{population}", population), ("{items}", "A 5%")]);
+        assert_eq!(
+            f("Services", "People who gave this information."),
+            "Services. People who gave this information: A 5%."
+        );
+        assert_eq!(f("Why us?", "People"), "Why us? People: A 5%.");
+        assert_eq!(f("Services.", "People"), "Services. People: A 5%.");
+        assert_eq!(f("{items}", "{title}"), "{items}. {title}: A 5%.");
+        let zh = "{title}。{population}：{items}。";
+        assert_eq!(fill(zh, &[("{title}", "服務"), ("{population}", "人們。"), ("{items}", "A")]), "服務。人們：A。");
+        assert_eq!(fill("{title}: {population}", &[("{title}", "Kinds."), ("{population}", "x ")]), "Kinds: x ");
+    }
 
     #[test]
     fn arabic_indic_and_persian_digits() {

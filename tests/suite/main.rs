@@ -6,6 +6,7 @@ mod disk_world;
 mod pdfread;
 
 mod architecture;
+mod charts;
 mod check;
 mod epub;
 mod errors;

@@ -1,5 +1,6 @@
 //! A chart in the body: its title, population, drawing (CSS bars or SVG, as
-//! [`super::markup::Charts`] says), the rounding note and the data table with header cells.
+//! [`super::markup::Charts`] says), its note (rounding, partial, multiple answers) and the
+//! data table with header cells.
 
 use std::fmt::Write;
 
@@ -71,9 +72,12 @@ impl BodyWriter<'_> {
             }
             None => self.push("<table>\n<caption>"),
         }
+        let (before, after) = strings.chart_caption_parts(c);
+        self.text(before);
         self.inlines(&c.title);
         self.text(&strings.label_separator);
         self.inlines(&c.population);
+        self.text(after);
         self.push("</caption>\n<thead>\n<tr><th scope=\"col\">");
         self.text(&strings.category);
         self.push("</th><th scope=\"col\">");

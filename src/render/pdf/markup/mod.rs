@@ -368,7 +368,7 @@ impl Writer<'_> {
         let _ = writeln!(
             self.out,
             "  table-caption: {},\n  category-header: {},\n  share-header: {},\n)",
-            string(&format!("{}{}{}", plain(&c.title), s.label_separator, plain(&c.population))),
+            string(&s.chart_caption(c)),
             string(&s.category),
             string(&s.share)
         );
