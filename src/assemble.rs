@@ -118,10 +118,10 @@ fn glossary_section(
     lang: &LangTag,
     strings: &Strings,
 ) -> Option<Section> {
+    // Every text a reader reads: prose, and the cells of tables.
     let text: String = sections
         .iter()
-        .flat_map(|s| walk::prose(&s.blocks))
-        .map(|(_, t)| t)
+        .flat_map(|s| crate::readability::text::all_text(&s.blocks))
         .collect::<Vec<_>>()
         .join("\n")
         .to_lowercase();
@@ -140,10 +140,19 @@ fn glossary_section(
     let items = used
         .iter()
         .map(|e| {
-            let content = vec![
-                Inline::Strong(vec![Inline::Text(e.term.clone())]),
-                Inline::Text(format!("{}{}", strings.label_separator, e.definition)),
-            ];
+            // The definition is inline Markdown (checked where it is declared); a translation
+            // that does not parse is shown as written.
+            let definition = crate::source::parse_inline_markdown(&e.definition)
+                .unwrap_or_else(|_| vec![Inline::Text(e.definition.clone())]);
+            let mut content =
+                vec![Inline::Strong(vec![Inline::Text(e.term.clone())]), Inline::Text(strings.label_separator.clone())];
+            let mut rest = definition.into_iter();
+            match rest.next() {
+                Some(Inline::Text(t)) => content[1] = Inline::Text(format!("{}{t}", strings.label_separator)),
+                Some(other) => content.push(other),
+                None => {}
+            }
+            content.extend(rest);
             vec![Block::Paragraph(Paragraph { content, origin: e.origin })]
         })
         .collect();
