@@ -188,7 +188,36 @@ fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_word, contains_word_start};
+    use super::{contains_word, contains_word_start, glossary_section};
+    use crate::model::{Block, Inline, Origin, Section, Table};
+    use crate::source::GlossaryEntry;
+    use crate::ui::Strings;
+
+    #[test]
+    fn terms_used_only_in_table_cells_are_listed() {
+        let origin = Origin { file: 0, start: 0, end: 0 };
+        let cell = vec![Inline::Text("Help with a *T-Visa*".into())];
+        let table = Table { header: vec![], rows: vec![vec![cell]], origin };
+        let section = Section {
+            id: "s".into(),
+            title: vec![],
+            blocks: vec![Block::Table(Box::new(table))],
+            origin,
+            fallback: false,
+        };
+        let entry = GlossaryEntry {
+            term: "T-Visa".into(),
+            forms: vec!["T-Visa".into()],
+            definition: "A visa for *survivors*.".into(),
+            origin,
+        };
+        let en = crate::lang::parse_lang("en").unwrap();
+        let glossary = glossary_section(&[section], &[entry], &en, &Strings::english()).expect("a glossary");
+        let Block::List(list) = &glossary.blocks[0] else { panic!("a list") };
+        let Block::Paragraph(p) = &list.items[0][0] else { panic!("a paragraph") };
+        assert_eq!(p.content[1], Inline::Text(": A visa for ".into()));
+        assert_eq!(p.content[2], Inline::Emph(vec![Inline::Text("survivors".into())]));
+    }
 
     #[test]
     fn word_starts_for_languages_with_endings() {

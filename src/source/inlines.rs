@@ -30,8 +30,9 @@ pub(crate) fn required(field: &str, owner: &str, value: &str, at: Span, report: 
     false
 }
 
-/// A data field shown as text, parsed as inline Markdown; a problem is reported at the value
-/// (`at`) and the text is then shown as written.
+/// A data field shown as text, parsed as inline Markdown (without raw HTML or character
+/// references: `<` and `&` are literal); a problem is reported at the value (`at`) and the
+/// text is then shown as written.
 pub(crate) fn data_markdown(field: &str, owner: &str, value: &str, at: Span, report: &mut Report) -> Inlines {
     let literal = || vec![Inline::Text(value.trim().to_string())];
     let fail = |report: &mut Report, why: String| {
@@ -42,7 +43,10 @@ pub(crate) fn data_markdown(field: &str, owner: &str, value: &str, at: Span, rep
                 .hint(DATA_MARKDOWN),
         );
     };
-    let inlines = match super::parse_inline_markdown(value) {
+    // Data texts hold no HTML and no character references: `<` and `&` are the characters
+    // themselves, as in every other data field.
+    let escaped = value.replace('&', "\\&").replace('<', "\\<");
+    let inlines = match super::parse_inline_markdown(&escaped) {
         Ok(inlines) => inlines,
         Err(why) => {
             fail(report, why);
@@ -289,6 +293,8 @@ mod tests {
         assert_eq!(report.errors(), 0);
         assert_eq!(to_markdown(&inlines), text);
         assert_eq!(to_markdown(&[Inline::Text("plain, 100% & fine".into())]), "plain, 100% & fine");
+        let html = data_markdown("text", "the event", "<b>&amp;</b>", at.clone(), &mut report);
+        assert_eq!(html, vec![Inline::Text("<b>&amp;</b>".into())]);
         let out = data_markdown("text", "the event", "x [y]{lang=qq}", at.clone(), &mut report);
         assert_eq!(report.errors(), 1);
         assert_eq!(report.diagnostics[0].span, Some(at.clone()));

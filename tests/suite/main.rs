@@ -7,6 +7,7 @@ mod pdfread;
 
 mod architecture;
 mod check;
+mod data_texts;
 mod epub;
 mod errors;
 mod hardening;
