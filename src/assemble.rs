@@ -118,10 +118,10 @@ fn glossary_section(
     lang: &LangTag,
     strings: &Strings,
 ) -> Option<Section> {
+    // Every text a reader reads: prose, and the cells of tables.
     let text: String = sections
         .iter()
-        .flat_map(|s| walk::prose(&s.blocks))
-        .map(|(_, t)| t)
+        .flat_map(|s| crate::readability::text::all_text(&s.blocks))
         .collect::<Vec<_>>()
         .join("\n")
         .to_lowercase();
@@ -140,10 +140,19 @@ fn glossary_section(
     let items = used
         .iter()
         .map(|e| {
-            let content = vec![
-                Inline::Strong(vec![Inline::Text(e.term.clone())]),
-                Inline::Text(format!("{}{}", strings.label_separator, e.definition)),
-            ];
+            // The definition is inline Markdown (checked where it is declared); a translation
+            // that does not parse is shown as written.
+            let definition = crate::source::parse_inline_markdown(&e.definition)
+                .unwrap_or_else(|_| vec![Inline::Text(e.definition.clone())]);
+            let mut content =
+                vec![Inline::Strong(vec![Inline::Text(e.term.clone())]), Inline::Text(strings.label_separator.clone())];
+            let mut rest = definition.into_iter();
+            match rest.next() {
+                Some(Inline::Text(t)) => content[1] = Inline::Text(format!("{}{t}", strings.label_separator)),
+                Some(other) => content.push(other),
+                None => {}
+            }
+            content.extend(rest);
             vec![Block::Paragraph(Paragraph { content, origin: e.origin })]
         })
         .collect();
@@ -179,7 +188,36 @@ fn dangling_link(target: &str, span: Span, publication: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_word, contains_word_start};
+    use super::{contains_word, contains_word_start, glossary_section};
+    use crate::model::{Block, Inline, Origin, Section, Table};
+    use crate::source::GlossaryEntry;
+    use crate::ui::Strings;
+
+    #[test]
+    fn terms_used_only_in_table_cells_are_listed() {
+        let origin = Origin { file: 0, start: 0, end: 0 };
+        let cell = vec![Inline::Text("Help with a *T-Visa*".into())];
+        let table = Table { header: vec![], rows: vec![vec![cell]], origin, caption: None };
+        let section = Section {
+            id: "s".into(),
+            title: vec![],
+            blocks: vec![Block::Table(Box::new(table))],
+            origin,
+            fallback: false,
+        };
+        let entry = GlossaryEntry {
+            term: "T-Visa".into(),
+            forms: vec!["T-Visa".into()],
+            definition: "A visa for *survivors*.".into(),
+            origin,
+        };
+        let en = crate::lang::parse_lang("en").unwrap();
+        let glossary = glossary_section(&[section], &[entry], &en, &Strings::english()).expect("a glossary");
+        let Block::List(list) = &glossary.blocks[0] else { panic!("a list") };
+        let Block::Paragraph(p) = &list.items[0][0] else { panic!("a paragraph") };
+        assert_eq!(p.content[1], Inline::Text(": A visa for ".into()));
+        assert_eq!(p.content[2], Inline::Emph(vec![Inline::Text("survivors".into())]));
+    }
 
     #[test]
     fn word_starts_for_languages_with_endings() {

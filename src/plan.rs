@@ -51,12 +51,40 @@ pub fn strings_for(translation: Option<&Translation>, digits: Digits) -> (String
     (strings, missing, lookups)
 }
 
+/// The warning for a language built without any catalog: all its text would be English
+/// (or the source language) without a word. Reported at the language in `imprint.toml`.
+fn missing_catalog(sources: &Sources, files: &SourceFiles, tr: &Translation) -> Diagnostic {
+    let lang = tr.lang.as_str();
+    let folder = sources.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let expected = format!("{folder}/{}/{lang}.po", crate::source::TRANSLATIONS);
+    let mut d = Diagnostic::warning(format!(
+        "`{lang}` is built, but its catalog `{expected}` does not exist: it is built entirely in the source language"
+    ))
+    .label("no catalog for this language")
+    .hint(format!(
+        "Run `imprint translate update` to create {expected} (with imprint's own words already translated), then translate its messages."
+    ));
+    let config = files.find(&format!("{folder}/imprint.toml"));
+    let entry = sources
+        .config
+        .iter()
+        .flat_map(|c| &c.languages.build)
+        .find(|b| crate::lang::parse_lang(b.get_ref()).is_ok_and(|t| t == tr.lang));
+    if let (Some(file), Some(entry)) = (config, entry) {
+        d = d.at(crate::diag::Span::new(file, entry.span()));
+    }
+    d
+}
+
 /// Plans every document; problems (a blocked language, a bad translation) go to `report`.
 pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<Job> {
     let Some(config) = &sources.config else { return Vec::new() };
     let mut jobs = Vec::new();
     let mut languages: Vec<Option<&Translation>> = vec![None];
     languages.extend(sources.translations.iter().map(Some));
+    for tr in sources.translations.iter().filter(|t| t.file.is_none()) {
+        report.push(missing_catalog(sources, files, tr));
+    }
     for translation in languages {
         let settings = translation.and_then(|t| config.translations.get(t.lang.as_str())).map(|s| s.get_ref());
         let policy = settings.map(|s| s.missing).unwrap_or_default();

@@ -6,7 +6,9 @@
 //! One message per heading, paragraph, list item, table caption and cell, section title, chart title,
 //! population and label, timeline event title and text, alt text and caption. A content
 //! message is the Markdown as written in the source file, so translators see `**bold**` and
-//! links; a data message is the text of its TOML value.
+//! links; a data text shown as text (timeline events, captions) is inline Markdown too, and its
+//! message is that Markdown, written back from the parsed content; other data messages (chart
+//! texts, alt text) are the text of their TOML value.
 
 use super::keys::{ChartPart, EventPart, MessageKey, TextKind};
 use crate::diag::SourceFiles;
@@ -43,6 +45,13 @@ pub enum Slot<'a> {
         /// Whether it is a heading (its `#` marks and `{#id}` are not part of the message).
         heading: bool,
     },
+    /// Inline Markdown from data (timeline event, caption): the message is its Markdown.
+    DataMarkdown {
+        /// The parsed content.
+        content: &'a mut Inlines,
+        /// Where it is written.
+        origin: Origin,
+    },
     /// Inline text from data or a table cell: the message is its plain text.
     Inlines {
         /// The content.
@@ -64,15 +73,24 @@ impl Slot<'_> {
     pub fn msgid(&self, files: &SourceFiles) -> String {
         match self {
             Slot::Markdown { origin, heading, .. } => source_markdown(files, *origin, *heading),
+            Slot::DataMarkdown { content, .. } => crate::source::to_markdown(content),
             Slot::Inlines { content, .. } => plain(content),
             Slot::Text { text, .. } => (*text).clone(),
         }
     }
 
+    /// Whether the message is Markdown (translators keep its marks).
+    pub fn is_markdown(&self) -> bool {
+        matches!(self, Slot::Markdown { .. } | Slot::DataMarkdown { .. })
+    }
+
     /// Where the text is written.
     pub fn origin(&self) -> Origin {
         match self {
-            Slot::Markdown { origin, .. } | Slot::Inlines { origin, .. } | Slot::Text { origin, .. } => *origin,
+            Slot::Markdown { origin, .. }
+            | Slot::DataMarkdown { origin, .. }
+            | Slot::Inlines { origin, .. }
+            | Slot::Text { origin, .. } => *origin,
         }
     }
 }
@@ -144,8 +162,8 @@ impl Walker<'_> {
                 for e in &mut t.events {
                     let key = |part| MessageKey::Event { timeline: timeline.clone(), year: e.year, edition, part };
                     let (title, text) = (key(EventPart::Title), key(EventPart::Text));
-                    (self.visit)(title, Slot::Inlines { content: &mut e.title, origin: e.origin });
-                    (self.visit)(text, Slot::Inlines { content: &mut e.text, origin: e.origin });
+                    (self.visit)(title, Slot::DataMarkdown { content: &mut e.title, origin: e.origin });
+                    (self.visit)(text, Slot::DataMarkdown { content: &mut e.text, origin: e.origin });
                     if let Some(f) = &mut e.figure {
                         self.figure(f);
                     }
@@ -162,7 +180,7 @@ impl Walker<'_> {
         }
         if let Some(c) = &mut f.caption {
             let key = MessageKey::ImageCaption { image: f.id.clone(), edition: self.edition };
-            (self.visit)(key, Slot::Inlines { content: c, origin });
+            (self.visit)(key, Slot::DataMarkdown { content: c, origin });
         }
     }
 }
@@ -200,7 +218,7 @@ pub fn of_section(section: &Section, edition: Edition, files: &SourceFiles) -> V
     walk_section(&mut section, edition, &mut |key, slot| {
         let msgid = slot.msgid(files);
         if !msgid.trim().is_empty() {
-            let note = key.is_markdown().then_some(MARKDOWN_NOTE);
+            let note = (key.is_markdown() || slot.is_markdown()).then_some(MARKDOWN_NOTE);
             out.push(Message { key, msgid, reference: Some(reference(files, slot.origin())), note });
         }
     });

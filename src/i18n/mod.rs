@@ -97,7 +97,8 @@ pub fn template(documents: &[&Document], sources: &crate::source::Sources, files
         if used.iter().any(|t| t.starts_with(&format!("{}: ", g.term))) {
             let r = Some(messages::reference(files, g.origin));
             add(text(MessageKey::GlossaryTerm { term: g.term.clone() }, &g.term, r.clone()));
-            add(text(MessageKey::GlossaryDefinition { term: g.term.clone() }, &g.definition, r));
+            let definition = text(MessageKey::GlossaryDefinition { term: g.term.clone() }, &g.definition, r);
+            add(Message { note: Some(messages::MARKDOWN_NOTE), ..definition });
         }
     }
     // Every image's texts, also of images whose file has not arrived yet.
@@ -111,7 +112,9 @@ pub fn template(documents: &[&Document], sources: &crate::source::Sources, files
         ];
         for (key, t) in texts {
             if let Some(t) = t {
-                add(text(key, t, r.clone()));
+                // Captions are Markdown; alt text is plain.
+                let note = matches!(key, MessageKey::ImageCaption { .. }).then_some(messages::MARKDOWN_NOTE);
+                add(Message { note, ..text(key, t, r.clone()) });
             }
         }
     }

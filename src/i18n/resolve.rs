@@ -190,7 +190,9 @@ impl<'a> Resolver<'a> {
                 return;
             }
             match slot {
-                Slot::Markdown { content, .. } => *content = self.markdown(&key, &msgid, content, anchors),
+                Slot::Markdown { content, .. } | Slot::DataMarkdown { content, .. } => {
+                    *content = self.markdown(&key, &msgid, content, anchors)
+                }
                 Slot::Inlines { content, .. } => {
                     *content = match self.lookup(&key, &msgid) {
                         Some(e) => self.isolate(vec![Inline::Text(e.msgstr.clone())], &key, e),

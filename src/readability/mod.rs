@@ -6,7 +6,8 @@
 //! no grade to give. Which formula a language gets, whether its words are spaced and which
 //! punctuation ends its sentences come from its profile (src/lang/profiles.toml).
 //!
-//! The text measured is the prose of a document: paragraphs, list items and timeline events.
+//! The text measured is the prose of a document: paragraphs, list items, timeline events and
+//! table cells, in the document's language ([`text`]: other languages are counted, not measured).
 //! A paragraph that does not end a sentence and is short is a label, not prose, and is left
 //! out; a list item counts. (The crate `readsight` was measured first and not used: it counts
 //! "amigo", "caía" and "país" as 2, 1 and 1 syllables, and its Flesch-Kincaid grade of the
@@ -15,6 +16,7 @@
 mod english;
 pub mod report;
 mod spanish;
+pub mod text;
 
 use crate::lang::profile::{Formula, Words};
 use crate::model::LangTag;

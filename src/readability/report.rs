@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
+use super::text::prose;
 use super::{Measures, Scores, Unit, inflesz_band, measure};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Document, Edition, walk};
+use crate::model::{Block, Document, Edition, LangTag};
 
 /// The targets a plain-language section must meet.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,6 +53,21 @@ pub struct Row {
     pub plain: Option<Measures>,
     /// Where the plain text is, for the gate's message.
     pub plain_origin: Option<crate::model::Origin>,
+    /// How many texts of the standard and the plain version are in another language (shown
+    /// untranslated, or marked as another language's) and so were not measured.
+    pub not_measured: (usize, usize),
+}
+
+/// The measures of `blocks` in `lang`, and how many of their texts are in another language.
+fn measured(blocks: &[&Block], lang: &LangTag, long: usize) -> (Option<Measures>, usize) {
+    let mut texts = Vec::new();
+    let mut foreign = 0;
+    for b in blocks {
+        let p = prose(std::slice::from_ref(*b), Some(lang));
+        texts.extend(p.texts);
+        foreign += p.foreign;
+    }
+    (measure(&texts, lang, long), foreign)
 }
 
 /// The rows of every section of every publication in every language: standard and plain side
@@ -66,33 +82,41 @@ pub fn rows(documents: &[&Document], targets: &Targets) -> Vec<Row> {
     for doc in leads {
         let standard = edition(Edition::Standard, doc);
         let plain = edition(Edition::Plain, doc);
-        let all = |d: &Document| {
-            let blocks: Vec<_> = d
-                .sections
-                .iter()
-                .filter(|s| s.id != crate::model::GLOSSARY_ID)
-                .flat_map(|s| walk::prose(&s.blocks))
-                .collect();
-            measure(&blocks, &d.lang, targets.long_sentence)
+        let all = |d: Option<&Document>| {
+            let Some(d) = d else { return (None, 0) };
+            let blocks: Vec<&Block> =
+                d.sections.iter().filter(|s| s.id != crate::model::GLOSSARY_ID).flat_map(|s| &s.blocks).collect();
+            measured(&blocks, &d.lang, targets.long_sentence)
         };
+        let ((standard_all, standard_foreign), (plain_all, plain_foreign)) = (all(standard), all(plain));
         rows.push(Row {
             publication: doc.id.clone(),
             lang: doc.lang.as_str().to_string(),
             section: "(all sections)".into(),
-            standard: standard.and_then(all),
-            plain: plain.and_then(all),
+            standard: standard_all,
+            plain: plain_all,
             plain_origin: None,
+            not_measured: (standard_foreign, plain_foreign),
         });
         for section in doc.sections.iter().filter(|s| s.id != crate::model::GLOSSARY_ID) {
             let plain_section = plain.and_then(|p| p.sections.iter().find(|s| s.id == section.id && !s.fallback));
-            let m = |blocks: &[crate::model::Block]| measure(&walk::prose(blocks), &doc.lang, targets.long_sentence);
+            let m = |blocks: &[Block]| {
+                let blocks: Vec<&Block> = blocks.iter().collect();
+                measured(&blocks, &doc.lang, targets.long_sentence)
+            };
+            let (standard_m, standard_foreign) = match standard {
+                Some(_) => m(&section.blocks),
+                None => (None, 0),
+            };
+            let (plain_m, plain_foreign) = plain_section.map(|s| m(&s.blocks)).unwrap_or((None, 0));
             rows.push(Row {
                 publication: doc.id.clone(),
                 lang: doc.lang.as_str().to_string(),
                 section: section.id.clone(),
-                standard: standard.and_then(|_| m(&section.blocks)),
-                plain: plain_section.and_then(|s| m(&s.blocks)),
+                standard: standard_m,
+                plain: plain_m,
                 plain_origin: plain_section.map(|s| s.origin),
+                not_measured: (standard_foreign, plain_foreign),
             });
         }
     }
@@ -202,6 +226,19 @@ pub fn table(rows: &[Row], targets: &Targets) -> String {
     for line in &lines {
         let cells: Vec<String> = line.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
         let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    for r in rows.iter().filter(|r| r.section != "(all sections)") {
+        for (n, edition) in [(r.not_measured.0, "standard"), (r.not_measured.1, "plain")] {
+            if n > 0 {
+                let _ = writeln!(
+                    out,
+                    "not measured in {} ({}, {edition}): {n} {} in another language (untranslated text, or a passage marked with its language)",
+                    r.section,
+                    r.lang,
+                    if n == 1 { "text" } else { "texts" }
+                );
+            }
+        }
     }
     for r in rows.iter().filter(|r| r.plain_origin.is_some()) {
         if let Some(m) = &r.plain {

@@ -29,12 +29,12 @@ pub struct DataFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct GlossaryData {
     /// The term as it appears in the text.
-    pub term: String,
+    pub term: Spanned<String>,
     /// Other forms of the term found in the text (plural, abbreviation).
     #[serde(default)]
     pub forms: Vec<String>,
-    /// The explanation: one or two short sentences.
-    pub definition: String,
+    /// The explanation: one or two short sentences (inline Markdown).
+    pub definition: Spanned<String>,
 }
 
 /// `[[chart]]`: a set of shares of one population.
@@ -91,14 +91,14 @@ pub struct TimelineData {
 pub struct EventData {
     /// The year.
     pub year: Spanned<i32>,
-    /// The title.
-    pub title: String,
-    /// What happened.
-    pub text: String,
+    /// The title (inline Markdown); left out, the event's heading is its year alone.
+    pub title: Option<Spanned<String>>,
+    /// What happened (inline Markdown).
+    pub text: Spanned<String>,
     /// The title in the plain-language edition.
-    pub plain_title: Option<String>,
+    pub plain_title: Option<Spanned<String>>,
     /// What happened, in the plain-language edition.
-    pub plain_text: Option<String>,
+    pub plain_text: Option<Spanned<String>>,
     /// The id of an `[[image]]` that shows it.
     pub image: Option<Spanned<String>>,
 }
@@ -116,10 +116,10 @@ pub struct ImageData {
     pub alt: Option<Spanned<String>>,
     /// `true` when the image adds nothing the text does not say (then no `alt`).
     pub decorative: Option<Spanned<bool>>,
-    /// The caption shown under the image.
-    pub caption: Option<String>,
+    /// The caption shown under the image (inline Markdown).
+    pub caption: Option<Spanned<String>>,
     /// The caption in the plain-language edition.
-    pub plain_caption: Option<String>,
-    /// Who made the image.
-    pub credit: Option<String>,
+    pub plain_caption: Option<Spanned<String>>,
+    /// Who made the image (plain text).
+    pub credit: Option<Spanned<String>>,
 }

@@ -10,9 +10,10 @@ use toml::Spanned;
 
 use super::IdRegistry;
 use super::charts::resolve_chart;
-use super::data::{DataFile, ImageData, TimelineData};
+use super::data::{ChartData, DataFile, ImageData, TimelineData};
+use super::inlines::{data_markdown, plain_field, required, to_markdown};
 use crate::diag::{Diagnostic, Report, Span};
-use crate::model::{Alt, Chart, Event, Figure, Image, ImageFormat, Inline, Origin, Timeline};
+use crate::model::{Alt, Chart, Event, Figure, Image, ImageFormat, Inline, Inlines, Origin, Timeline};
 
 /// Charts, timelines and images by id, ready to be placed into content.
 #[derive(Debug, Default, Clone)]
@@ -49,7 +50,7 @@ pub struct ImageText {
     pub id: String,
     /// Its alt text (none when decorative).
     pub alt: Option<String>,
-    /// Its caption.
+    /// Its caption (as Markdown).
     pub caption: Option<String>,
     /// Its caption in the plain-language edition, when it differs.
     pub plain_caption: Option<String>,
@@ -64,7 +65,7 @@ pub struct GlossaryEntry {
     pub term: String,
     /// Forms of it that count as a use in the text (the term itself included).
     pub forms: Vec<String>,
-    /// The explanation.
+    /// The explanation, as inline Markdown.
     pub definition: String,
     /// Where it is declared.
     pub origin: Origin,
@@ -102,18 +103,33 @@ impl DataIndex {
             for image in &data.image {
                 let id = image.get_ref().id.get_ref().clone();
                 let img = image.get_ref();
+                let owner = format!("image `{id}`");
+                let mut caption = |field: &str, value: &Option<Spanned<String>>| {
+                    let value = value.as_ref()?;
+                    let at = span(*file, value);
+                    required(field, &owner, value.get_ref(), at.clone(), report)
+                        .then(|| data_markdown(field, &owner, value.get_ref(), at, report))
+                };
+                let (standard_caption, plain_caption) =
+                    (caption("caption", &img.caption), caption("plain-caption", &img.plain_caption));
+                for (field, value) in [("alt", &img.alt), ("credit", &img.credit)] {
+                    if let Some(v) = value {
+                        plain_field(field, &owner, v.get_ref(), span(*file, v), report);
+                    }
+                }
+                let markdown = |c: &Option<Inlines>| c.as_deref().map(to_markdown);
                 image_texts.push(ImageText {
                     id: id.clone(),
                     alt: img.alt.as_ref().map(|a| a.get_ref().trim().to_string()),
-                    caption: img.caption.clone(),
-                    plain_caption: img.plain_caption.clone().filter(|p| Some(p) != img.caption.as_ref()),
+                    caption: markdown(&standard_caption),
+                    plain_caption: markdown(&plain_caption).filter(|p| Some(p) != markdown(&standard_caption).as_ref()),
                     origin: origin(*file, image),
                 });
                 ids.claim(&id, span(*file, &image.get_ref().id), report);
-                let figure = resolve_image(dir, *file, image, report);
+                let figure = resolve_image(dir, *file, image, standard_caption, report);
                 let plain_figure = figure.clone().map(|mut f| {
-                    if let Some(c) = &image.get_ref().plain_caption {
-                        f.caption = Some(vec![Inline::Text(c.clone())]);
+                    if plain_caption.is_some() {
+                        f.caption = plain_caption;
                     }
                     f
                 });
@@ -122,12 +138,23 @@ impl DataIndex {
             }
             for entry in &data.glossary {
                 let g = entry.get_ref();
-                let mut forms = vec![g.term.clone()];
+                let (term, definition) = (g.term.get_ref().trim(), g.definition.get_ref());
+                let owner = format!("the glossary term `{term}`");
+                let at = |v: &Spanned<String>| span(*file, v);
+                let term_ok = required("term", "a glossary entry", term, at(&g.term), report);
+                plain_field("term", &owner, term, at(&g.term), report);
+                if required("definition", &owner, definition, at(&g.definition), report) {
+                    data_markdown("definition", &owner, definition, at(&g.definition), report);
+                }
+                if !term_ok {
+                    continue;
+                }
+                let mut forms = vec![term.to_string()];
                 forms.extend(g.forms.iter().cloned());
                 glossary.push(GlossaryEntry {
-                    term: g.term.clone(),
+                    term: term.to_string(),
                     forms,
-                    definition: g.definition.clone(),
+                    definition: definition.trim().to_string(),
                     origin: origin(*file, entry),
                 });
             }
@@ -136,6 +163,7 @@ impl DataIndex {
             for chart in &data.chart {
                 let c = chart.get_ref();
                 ids.claim(c.id.get_ref(), span(*file, &c.id), report);
+                check_chart_texts(*file, chart, report);
                 match resolve_chart(*file, chart, tolerance, report) {
                     Some(resolved) => {
                         let mut p = resolved.clone();
@@ -199,19 +227,57 @@ impl DataSet {
                     }
                 },
             };
-            let (title, text) = match plain {
-                true => (e.plain_title.as_ref().unwrap_or(&e.title), e.plain_text.as_ref().unwrap_or(&e.text)),
-                false => (&e.title, &e.text),
+            let owner = format!("the event of {year}");
+            let mut field = |name: &str, value: Option<&Spanned<String>>| match value {
+                None => Vec::new(),
+                Some(v) => {
+                    let at = span(file, v);
+                    match required(name, &owner, v.get_ref(), at.clone(), report) {
+                        true => data_markdown(name, &owner, v.get_ref(), at, report),
+                        false => Vec::new(),
+                    }
+                }
             };
-            events.push(Event {
-                year,
-                title: self::text(title),
-                text: self::text(text),
-                figure,
-                origin: origin(file, entry),
-            });
+            let (title, text) = match plain {
+                true => (
+                    field("plain-title", e.plain_title.as_ref().or(e.title.as_ref())),
+                    field("plain-text", e.plain_text.as_ref().or(Some(&e.text))),
+                ),
+                // The plain texts are checked with the standard ones (the plain pass is silent).
+                false => {
+                    field("plain-title", e.plain_title.as_ref());
+                    field("plain-text", e.plain_text.as_ref());
+                    (field("title", e.title.as_ref()), field("text", Some(&e.text)))
+                }
+            };
+            events.push(Event { year, title, text, figure, origin: origin(file, entry) });
         }
         Timeline { id: t.id.get_ref().clone(), level: 0, events }
+    }
+}
+
+/// The texts of a chart are plain text, and the required ones are not empty (reported at the
+/// chart, or at the category for a label).
+fn check_chart_texts(file: usize, chart: &Spanned<ChartData>, report: &mut Report) {
+    let c = chart.get_ref();
+    let owner = format!("chart `{}`", c.id.get_ref());
+    let at = span(file, chart);
+    let texts = [("title", Some(&c.title)), ("population", Some(&c.population))];
+    let optional = [("plain-title", c.plain_title.as_ref()), ("plain-population", c.plain_population.as_ref())];
+    for (field, v) in texts.into_iter().chain(optional).filter_map(|(f, v)| Some((f, v?))) {
+        required(field, &owner, v, at.clone(), report);
+        plain_field(field, &owner, v, at.clone(), report);
+    }
+    for cat in &c.category {
+        let at = span(file, cat);
+        let d = cat.get_ref();
+        if required("label", &format!("a category of {owner}"), &d.label, at.clone(), report) {
+            plain_field("label", &owner, &d.label, at.clone(), report);
+        }
+        if let Some(p) = &d.plain_label {
+            required("plain-label", &format!("a category of {owner}"), p, at.clone(), report);
+            plain_field("plain-label", &owner, p, at, report);
+        }
     }
 }
 
@@ -226,7 +292,13 @@ pub(crate) fn dangling<'a>(kind: &str, id: &str, at: Span, known: impl Iterator<
     Diagnostic::error(format!("no {kind} has the id `{id}`")).at(at).label(format!("unknown {kind}")).hint(hint)
 }
 
-fn resolve_image(dir: &Path, file: usize, entry: &Spanned<ImageData>, report: &mut Report) -> Option<Figure> {
+fn resolve_image(
+    dir: &Path,
+    file: usize,
+    entry: &Spanned<ImageData>,
+    caption: Option<Inlines>,
+    report: &mut Report,
+) -> Option<Figure> {
     let img = entry.get_ref();
     let id = img.id.get_ref();
     let decorative = img.decorative.as_ref().map(|d| *d.get_ref()).unwrap_or(false);
@@ -269,8 +341,8 @@ fn resolve_image(dir: &Path, file: usize, entry: &Spanned<ImageData>, report: &m
         id: id.clone(),
         image,
         alt: alt?,
-        caption: img.caption.as_ref().map(|c| vec![Inline::Text(c.clone())]),
-        credit: img.credit.clone(),
+        caption,
+        credit: img.credit.as_ref().map(|c| c.get_ref().clone()),
         origin: origin(file, entry),
     })
 }

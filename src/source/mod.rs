@@ -26,6 +26,7 @@ use crate::model::{Block, LangTag, Origin};
 
 pub use config::{Config, Format};
 pub use datamodel::{DataIndex, DataSet, GlossaryEntry, ImageText};
+pub use inlines::to_markdown;
 pub use markdown::{normalize_url, parse_inline_markdown};
 
 /// The loaded sources of a project.
