@@ -86,7 +86,7 @@ fn epubcheck_jar() -> &'static Path {
 }
 
 /// Runs EPUBCheck; panics with its report unless it finds no error and no warning.
-fn assert_epubcheck_clean(epub: &Path) {
+pub(crate) fn assert_epubcheck_clean(epub: &Path) {
     let out = Command::new("java").arg("-jar").arg(epubcheck_jar()).arg(epub).output().expect("java runs");
     let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(

@@ -11,6 +11,7 @@ mod check;
 mod data_texts;
 mod epub;
 mod errors;
+mod examples;
 mod hardening;
 mod html;
 mod i18n;
