@@ -106,6 +106,10 @@ fn status(checked: &Checked, template: &Catalog) -> String {
         "{:<10} {:>10} {:>7} {:>12} {:>8}  {}\n",
         "language", "translated", "fuzzy", "untranslated", "percent", "review"
     );
+    // The source language is published too: its texts are the messages themselves.
+    let n = template.entries.len();
+    let source = checked.sources.source_lang.as_str();
+    out.push_str(&format!("{source:<10} {n:>10} {:>7} {:>12} {:>7.1}%  source language\n", 0, 0, 100.0));
     for tr in &checked.sources.translations {
         let s = i18n::status(template, &tr.catalog);
         let review = match tr.catalog.header_field("X-Review-Status") {
@@ -122,7 +126,8 @@ fn status(checked: &Checked, template: &Catalog) -> String {
             s.percent()
         ));
     }
-    out.push_str(&format!("{} messages in the template", template.entries.len()));
+    let languages = checked.sources.translations.len() + 1;
+    out.push_str(&format!("{languages} languages, {n} messages in the template"));
     out
 }
 
