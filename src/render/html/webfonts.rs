@@ -29,8 +29,9 @@ const HMTX: Tag = Tag::new(b"hmtx");
 const HHEA: Tag = Tag::new(b"hhea");
 
 /// Characters a stylesheet can draw that are not in the page: list markers (disc, circle,
-/// square), the Persian digits of `list-style-type: persian` and its suffix, the quotes of `q`.
-const GENERATED: &str = "•◦▪■□○●۰۱۲۳۴۵۶۷۸۹٫٬،.‘’“”«»";
+/// square), the digits of `list-style-type: persian` and `arabic-indic` and their suffix, the
+/// quotes of `q`.
+const GENERATED: &str = "•◦▪■□○●۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬،.‘’“”«»";
 
 /// Pairs of characters that mirror each other in right-to-left text beyond ASCII.
 const MIRRORS: [(char, char); 8] =
