@@ -99,6 +99,8 @@ impl Catalog {
 
 /// Parses a PO file.
 pub fn parse(text: &str) -> Result<Catalog, PoError> {
+    // A byte-order mark (as some Windows editors write) is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut catalog = Catalog::default();
     let mut current = Entry::default();
     let mut started = false;
@@ -234,6 +236,20 @@ pub fn parse(text: &str) -> Result<Catalog, PoError> {
     }
     if started {
         finish(&mut current, &mut catalog, &mut saw_header);
+    }
+    // As GNU msgfmt: one message may be defined once (obsolete entries aside).
+    let mut seen: std::collections::BTreeMap<(Option<&str>, &str), usize> = std::collections::BTreeMap::new();
+    for e in catalog.entries.iter().filter(|e| !e.obsolete) {
+        if let Some(first) = seen.insert((e.msgctxt.as_deref(), e.msgid.as_str()), e.line) {
+            let context = e.msgctxt.as_deref().map(|c| format!(" in `{c}`")).unwrap_or_default();
+            return Err(PoError {
+                line: e.line,
+                column: 1,
+                message: format!(
+                    "the message{context} is translated twice, here and at line {first}; keep one of the two entries"
+                ),
+            });
+        }
     }
     Ok(catalog)
 }
@@ -392,5 +408,24 @@ msgstr "Acabar con la trata."
         assert_eq!(e.line, 2);
         let e = parse("\"orphan\"\n").unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn a_message_translated_twice_is_refused_at_its_second_entry() {
+        let text =
+            "msgctxt \"a/title\"\nmsgid \"A\"\nmsgstr \"Uno\"\n\nmsgctxt \"a/title\"\nmsgid \"A\"\nmsgstr \"Otro\"\n";
+        let e = parse(text).unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(e.message.contains("at line 1"), "{}", e.message);
+        // The same text in two contexts is two messages.
+        assert!(
+            parse("msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n\nmsgctxt \"b\"\nmsgid \"A\"\nmsgstr \"x\"\n").is_ok()
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line() {
+        let catalog = parse("\u{feff}msgid \"\"\nmsgstr \"Language: es\\n\"\n").unwrap();
+        assert_eq!(catalog.header_field("Language"), Some("es"));
     }
 }

@@ -68,9 +68,19 @@ pub struct BuildInfo {
 }
 
 impl BuildInfo {
-    /// Reads `SOURCE_DATE_EPOCH` (set by reproducible-build tooling); ignores it when invalid.
+    /// The latest time every output format can write: 9999-12-31T23:59:59Z (EPUB and PDF
+    /// dates have four-digit years).
+    pub const LATEST: i64 = 253_402_300_799;
+
+    /// Reads `SOURCE_DATE_EPOCH` (set by reproducible-build tooling); ignores it when invalid:
+    /// not a whole number of seconds, before 1970, or after [`BuildInfo::LATEST`].
     pub fn from_env() -> BuildInfo {
-        let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok());
+        BuildInfo::parse(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+    }
+
+    /// The build info of a `SOURCE_DATE_EPOCH` value (see [`BuildInfo::from_env`]).
+    pub fn parse(value: Option<&str>) -> BuildInfo {
+        let timestamp = value.and_then(|v| v.trim().parse().ok()).filter(|t| (0..=BuildInfo::LATEST).contains(t));
         BuildInfo { timestamp }
     }
 
@@ -203,5 +213,10 @@ mod tests {
         let t = BuildInfo { timestamp: Some(1_700_000_000) }.utc();
         assert_eq!(t, Some((2023, 11, 14, 22, 13, 20)));
         assert_eq!(BuildInfo::default().utc(), None);
+        // Dates every format can write, and nothing else.
+        assert_eq!(BuildInfo::parse(Some("253402300799")).utc(), Some((9999, 12, 31, 23, 59, 59)));
+        assert_eq!(BuildInfo::parse(Some("253402300800")).timestamp, None);
+        assert_eq!(BuildInfo::parse(Some("-1")).timestamp, None);
+        assert_eq!(BuildInfo::parse(Some(" 1700000000 ")).timestamp, Some(1_700_000_000));
     }
 }

@@ -194,7 +194,13 @@ pub struct ChecksConfig {
     /// How many percentage points a chart's shares may be away from 100 and still count as
     /// rounding (then the rounding note is shown); beyond it, `imprint check` fails.
     #[serde(default = "default_tolerance")]
-    pub rounding_tolerance: f64,
+    pub rounding_tolerance: Spanned<f64>,
+}
+
+impl ChecksConfig {
+    /// The largest rounding tolerance `imprint check` accepts: each of up to ten rounded
+    /// shares may be off by half a point; more would hide a mistyped share.
+    pub const MAX_TOLERANCE: f64 = 5.0;
 }
 
 impl Default for ChecksConfig {
@@ -203,8 +209,8 @@ impl Default for ChecksConfig {
     }
 }
 
-fn default_tolerance() -> f64 {
-    3.0
+fn default_tolerance() -> Spanned<f64> {
+    Spanned::new(0..0, 3.0)
 }
 
 /// One `[[publication]]`.

@@ -338,6 +338,20 @@ pub mod large_print {
 }
 
 /// Checks `[large-print]` and the colours when a publication is built in large print.
+/// Checks `[checks]`: a rounding tolerance that is a number from 0 to
+/// [`ChecksConfig::MAX_TOLERANCE`](super::config::ChecksConfig::MAX_TOLERANCE).
+pub(crate) fn check_checks(config: &Config, file: usize, report: &mut Report) {
+    let max = super::config::ChecksConfig::MAX_TOLERANCE;
+    let t = &config.checks.rounding_tolerance;
+    if !(0.0..=max).contains(t.get_ref()) {
+        report.push(
+            Diagnostic::error(format!("a rounding tolerance of {} is outside 0 to {max} points", t.get_ref()))
+                .at(span(file, t))
+                .hint("Rounded shares are each off by half a point at most; 3 is the usual tolerance. A larger one would hide a mistyped share."),
+        );
+    }
+}
+
 pub(crate) fn check_large_print(config: &Config, file: usize, report: &mut Report) {
     use large_print::*;
     let uses = config

@@ -178,7 +178,13 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
             None => complete = false,
         }
     }
-    let tolerance = config.as_ref().map(|c| c.checks.rounding_tolerance).unwrap_or(3.0);
+    // A tolerance outside its range is reported by the configuration check; charts are then
+    // judged with the default, so that one mistake does not turn into an error per chart.
+    let tolerance = config
+        .as_ref()
+        .map(|c| *c.checks.rounding_tolerance.get_ref())
+        .filter(|t| (0.0..=config::ChecksConfig::MAX_TOLERANCE).contains(t))
+        .unwrap_or(3.0);
     let data = DataIndex::build(dir, parsed, complete, tolerance, &mut ids, report);
 
     // Plain-language files get their own registry: their headings may repeat the standard
@@ -231,6 +237,7 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     }
 
     if let Some(config) = &config {
+        configcheck::check_checks(config, config_file, report);
         configcheck::check_large_print(config, config_file, report);
         configcheck::check_readability(config, config_file, report);
         configcheck::check_translations(config, config_file, report);
@@ -308,6 +315,20 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
         return false;
     }
     let mut ok = true;
+    for (i, c) in text.char_indices().filter(|(_, c)| invisible_breaker(*c)).take(5) {
+        ok = false;
+        let name = match c {
+            '\u{feff}' => "zero-width no-break space (byte-order mark)",
+            '\u{2028}' => "line separator",
+            _ => "paragraph separator",
+        };
+        report.push(
+            Diagnostic::error(format!("invisible character U+{:04X} ({name}) in the text", c as u32))
+                .at(Span::new(file, i..i + c.len_utf8()))
+                .label("invisible character")
+                .hint("It often comes from copying text out of another program; delete it (PDF/UA forbids it, and it would break lines unpredictably). For a line break write a new line."),
+        );
+    }
     for (i, c) in text.char_indices().filter(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).take(5) {
         ok = false;
         report.push(
@@ -320,6 +341,12 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
     ok
 }
 
+/// Characters that are not control characters but that outputs cannot carry: U+FEFF (PDF/UA
+/// forbids it), U+2028 and U+2029 (line and paragraph separators, which break text unpredictably).
+fn invisible_breaker(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+}
+
 /// The name shown in diagnostics: the path as the user would type it from the project folder.
 fn display_path(dir: &Path, rel: &str) -> String {
     let base = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -330,14 +357,24 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
+/// Reads a source file as UTF-8 text, without the byte-order mark some editors write first.
 fn read_text(path: &Path) -> Result<String, LoadFailure> {
     let bytes = fs::read(path).map_err(|e| LoadFailure(format!("failed to read `{}` ({e})", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Where the first invalid byte is, as an editor counts lines and columns.
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
         LoadFailure(format!(
-            "failed to read `{}` (it is not UTF-8 text: byte {} is invalid; save the file as UTF-8)",
-            path.display(),
-            e.utf8_error().valid_up_to()
+            "{}:{line}:{column}: the file is not UTF-8 text (the byte there is not valid UTF-8); \
+             save it as UTF-8 (in Poedit and most editors: Save as, encoding UTF-8)",
+            path.display()
         ))
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

@@ -187,3 +187,26 @@ fn two_builds_of_every_publication_are_byte_identical() {
         assert!(&tb[path] == bytes, "{} differs", path.display());
     }
 }
+
+#[test]
+fn catalogs_with_a_byte_order_mark_are_read_and_latin1_catalogs_refused_at_their_line() {
+    let project = project(Some("valid/translated"));
+    assert_eq!(imprint_in(&project, &["translate", "update"]).code, 0);
+    let path = project.join("sources/translations/es.po");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Windows editors may start the file with a byte-order mark: it is read as it is meant.
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let run = imprint_in(&project, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A catalog saved as Latin-1 is refused at the line and column of its first such byte.
+    let first =
+        text.char_indices().find(|(_, c)| ('\u{80}'..='\u{ff}').contains(c)).expect("the catalog has a Latin-1 letter");
+    let before = &text[..first.0];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    let latin1: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    std::fs::write(&path, &latin1).unwrap();
+    let run = imprint_in(&project, &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("es.po:{line}:{column}: the file is not UTF-8 text")), "{}", run.stderr);
+}
