@@ -358,6 +358,19 @@ fn read_image(dir: &Path, rel: &str, at: Span, report: &mut Report) -> Option<Im
         ));
         return None;
     }
+    // The path becomes a web address in the web page and the EPUB: characters that end or
+    // change a URL there, or that EPUB forbids in file names, are refused here.
+    if let Some(bad) = rel.chars().find(|c| {
+        matches!(c, '#' | '?' | '%' | '"' | '<' | '>' | '\\' | '|' | '*' | ':') || c.is_whitespace() || c.is_control()
+    }) {
+        let shown = if bad.is_whitespace() { "a space".to_string() } else { format!("`{bad}`") };
+        report.push(
+            Diagnostic::error(format!("the image file name `{rel}` has {shown}, which cannot be part of a web address"))
+                .at(at)
+                .hint("Rename the file with letters, digits, hyphens, underscores and dots only, e.g. \"images/shelter-2024.jpg\", and write the new name here."),
+        );
+        return None;
+    }
     let full = dir.join(path);
     let data = match std::fs::read(&full) {
         Ok(data) => data,
