@@ -7,6 +7,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use imprint::model::walk::{BlockKind, InlineKind, kinds};
 use imprint::model::{Document, Edition};
@@ -15,12 +16,16 @@ use scraper::{Html, Selector};
 use crate::common::{imprint_in, project, temp_dir};
 use crate::pdfread::Pdf;
 
-fn built() -> (PathBuf, PathBuf) {
-    let project = project(Some("valid/kitchen-sink"));
-    let out = temp_dir("kitchen-sink-out");
-    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    (project, out)
+/// The fixture built once for every test of this module: (project, outputs).
+fn built() -> &'static (PathBuf, PathBuf) {
+    static BUILT: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let project = project(Some("valid/kitchen-sink"));
+        let out = temp_dir("kitchen-sink-out");
+        let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        (project, out)
+    })
 }
 
 fn english(checked: &imprint::check::Checked) -> &Document {

@@ -71,7 +71,7 @@ pub fn check_layout(layouts: &Layouts, fonts: &FontSet, name: &str) -> Vec<Probl
 }
 
 /// The contract problems of a layout, without compiling it (cheap enough for every build).
-pub(crate) fn contract_problems(layouts: &Layouts, name: &str, shown_as: &str) -> Vec<Problem> {
+fn contract_problems(layouts: &Layouts, name: &str, shown_as: &str) -> Vec<Problem> {
     let mut bindings = Vec::new();
     collect(layouts, name, 0, &mut bindings);
     let large_print = name == "large-print.typ";

@@ -1,6 +1,6 @@
 //! The tagged PDF brochure: the document becomes a Typst main file ([`markup`]) that calls the
 //! functions of `layouts/brochure.typ` (or `large-print.typ`) declared in the [`contract`];
-//! the layout is checked against the contract first ([`check_layout`]), then Typst compiles
+//! the checking stage checks the layout against the contract ([`check_layout`]); Typst compiles
 //! the main file in process inside a sandboxed [`world`], and `typst-pdf` exports it as
 //! PDF/UA-1 with tagging forced on.
 //!
@@ -61,14 +61,8 @@ impl Renderer for PdfRenderer {
         let today = datetime(cx.build);
         let world = SandboxWorld::new(cx.fonts, generated.text.clone(), layouts, generated.images.clone(), today);
         let mapper = Mapper { world: &world, generated: Some(&generated), layouts: cx.layouts, layout: self.layout };
-        // A layout that lacks a function or a parameter of the contract is reported at its
-        // own lines, not at the content that calls it.
-        let shown_as = cx.layouts.get(self.layout).map(|l| l.shown_as.clone()).unwrap_or_default();
-        let contract = check::contract_problems(cx.layouts, self.layout, &shown_as);
-        if !contract.is_empty() {
-            return Rendered::failed(contract);
-        }
-
+        // The layout was checked against the contract once, by the checking stage
+        // ([`check_layout`]), before any document was set in it.
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let mut problems: Vec<Problem> = warnings.iter().map(|d| mapper.problem(d)).collect();
         let document = match output {
