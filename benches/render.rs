@@ -78,6 +78,14 @@ fn main() {
         built.written.len()
     });
     row("whole build, every publication", &all);
+
+    // The downloads site (pages, their fonts, catalogs, checksums) from the rendered files.
+    let mut rendered = check(project).expect("the project loads");
+    let (artifacts, pages) = build::render_everything(&mut rendered, info);
+    let site =
+        time(runs.min(5), || build::site_of(&rendered, &artifacts, &pages, info).expect("the site is made").len());
+    row("downloads site, from the rendered files", &site);
+    println!("{:<38} {:>9.1}%", "site: share of the whole build", 100.0 * ratio(&site, &all));
 }
 
 /// The PDF bytes of one document in one format, as the build makes them.

@@ -33,8 +33,12 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    let artifacts = render_all(&mut checked, info);
+    let (mut artifacts, pages) = render_all(&mut checked, info);
     typst::comemo::evict(10);
+    if checked.report.errors() > 0 {
+        return Ok(Built { checked, written: Vec::new() });
+    }
+    add_site(&mut checked, &mut artifacts, &pages, info);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
@@ -100,6 +104,7 @@ impl Shared {
             strings: &job.strings,
             build,
             large_print: self.large_print,
+            siblings: &job.siblings,
         }
     }
 }
@@ -142,7 +147,7 @@ pub fn typst_projects(checked: &Checked, build: BuildInfo) -> Vec<Artifact> {
 /// fonts) and lets the rest go (228 MB, and no slower; measured on 2 cores).
 const EVICT_AFTER: usize = 2;
 
-fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
+fn render_all(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
     let shared = Shared::of(checked);
     let ro: &Checked = checked;
     let tasks: Vec<(&Job, Format)> = ro.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
@@ -156,7 +161,9 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
         .collect();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut problems = Vec::new();
+    let mut pages = Vec::new();
     for r in results {
+        pages.extend(r.pages);
         for a in r.artifacts {
             // Images shared by several publications are identical; keep one copy.
             if !artifacts.iter().any(|b| b.path == a.path) {
@@ -174,5 +181,48 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
         let d = problem_diagnostic(p, &layouts, &mut checked.files);
         checked.report.push(d);
     }
-    artifacts
+    (artifacts, pages)
+}
+
+/// Adds the downloads site (index pages, catalog, checksums) made from the rendered files.
+fn add_site(checked: &mut Checked, artifacts: &mut Vec<Artifact>, pages: &[(PathBuf, usize)], build: BuildInfo) {
+    match site_of(checked, artifacts, pages, build) {
+        Ok(files) => artifacts.extend(files),
+        Err(p) => {
+            let layouts = checked.layouts.clone();
+            let d = problem_diagnostic(p, &layouts, &mut checked.files);
+            checked.report.push(d);
+        }
+    }
+}
+
+/// The downloads site of a checked project whose files were rendered (`artifacts`, with the
+/// page count of each PDF in `pages`), exactly as the build makes it, written nowhere: for
+/// benchmarks and tools.
+pub fn site_of(
+    checked: &Checked,
+    artifacts: &[Artifact],
+    pages: &[(PathBuf, usize)],
+    build: BuildInfo,
+) -> Result<Vec<Artifact>, crate::render::Problem> {
+    let shared = Shared::of(checked);
+    let input = crate::site::SiteInput {
+        jobs: &checked.jobs,
+        artifacts,
+        pages,
+        layouts: &checked.layouts,
+        fonts: &checked.fonts,
+        font_plan: &checked.font_plan,
+        theme: &shared.theme,
+        large_print: shared.large_print,
+        base_url: checked.sources.config.as_ref().and_then(|c| c.site.base_url.as_ref()).map(|u| u.get_ref().clone()),
+        build,
+    };
+    crate::site::site(&input)
+}
+
+/// Renders every document of a checked project (with no errors) in every format, as the build
+/// does, and writes nothing: the files, and the page count of each PDF. For benchmarks.
+pub fn render_everything(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
+    render_all(checked, build)
 }

@@ -25,6 +25,8 @@ pub struct Layouts {
 const BUILTIN: &[(&str, &str)] = &[
     ("html/page.html", include_str!("../layouts/html/page.html")),
     ("html/style.css", include_str!("../layouts/html/style.css")),
+    ("site/index.html", include_str!("../layouts/site/index.html")),
+    ("site/style.css", include_str!("../layouts/site/style.css")),
     ("epub/page.xhtml", include_str!("../layouts/epub/page.xhtml")),
     ("epub/nav.xhtml", include_str!("../layouts/epub/nav.xhtml")),
     ("epub/title.xhtml", include_str!("../layouts/epub/title.xhtml")),

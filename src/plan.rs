@@ -6,7 +6,7 @@ use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, SourceFiles};
 use crate::i18n::keys::MessageKey;
 use crate::i18n::resolve::{Lookup, Resolver};
-use crate::model::{Document, Edition};
+use crate::model::{Direction, Document, Edition, LangTag, SiblingLanguage, Siblings};
 use crate::source::config::MissingPolicy;
 use crate::source::{Format, Sources, Translation};
 use crate::ui::{Digits, Strings};
@@ -23,6 +23,27 @@ pub struct Job {
     /// Every message looked up in the language's catalog to make it (none for the source
     /// language): what the template must hold.
     pub lookups: Vec<Lookup>,
+    /// The other languages, editions and formats of the same publication.
+    pub siblings: Siblings,
+    /// How complete the document's translation is.
+    pub status: TranslationStatus,
+}
+
+/// How complete a document's translation is: what the downloads site says of each file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TranslationStatus {
+    /// Written in this language: the sources' own language.
+    #[default]
+    Source,
+    /// Every message translated, and reviewed.
+    Complete,
+    /// Translated, but not yet reviewed by a native speaker (the catalog says it is a draft).
+    Draft {
+        /// Whether some parts are shown in the source language.
+        partial: bool,
+    },
+    /// Reviewed, but some parts are shown in the source language.
+    Partial,
 }
 
 /// The interface strings of a language (from the project's catalog, else imprint's built-in
@@ -93,7 +114,10 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
             (None, Some(t)) => crate::lang::profile(&t.lang).digits.into(),
             (None, None) => crate::lang::profile(&sources.source_lang).digits.into(),
         };
-        let (strings, ui_missing, ui_lookups) = strings_for(translation, digits);
+        let (mut strings, ui_missing, ui_lookups) = strings_for(translation, digits);
+        let lang = translation.map_or(&sources.source_lang, |t| &t.lang);
+        strings.language_name = language_name(lang, &strings, &ui_missing);
+        let elsewhere = site_address(config).map(|url| crate::ui::fill(&strings.also_available, &[("{url}", &url)]));
         for p in &config.publications {
             let p = p.get_ref();
             let mut editions: Vec<Edition> = p.editions.iter().map(|e| *e.get_ref()).collect();
@@ -132,12 +156,67 @@ pub fn plan(sources: &Sources, files: &SourceFiles, report: &mut Report) -> Vec<
                         doc.notices.push(strings.untranslated_parts.clone());
                     }
                 }
+                if let Some(note) = &elsewhere {
+                    doc.notices.push(note.clone());
+                }
+                let status = match translation {
+                    None => TranslationStatus::Source,
+                    Some(tr) if tr.draft() => TranslationStatus::Draft { partial: missing > 0 },
+                    Some(_) if missing > 0 => TranslationStatus::Partial,
+                    Some(_) => TranslationStatus::Complete,
+                };
                 let formats = p.formats.iter().map(|f| *f.get_ref()).collect();
                 let mut lookups = ui_lookups.clone();
                 lookups.extend(resolver.lookups());
-                jobs.push(Job { doc, formats, strings: strings.clone(), lookups });
+                let siblings = Siblings::default();
+                jobs.push(Job { doc, formats, strings: strings.clone(), lookups, siblings, status });
             }
         }
     }
+    link_siblings(&mut jobs);
     jobs
+}
+
+/// The name of a language in itself: from its catalog ("Español"), else its English name
+/// (a language whose catalog does not name it is not called "English").
+fn language_name(lang: &LangTag, strings: &Strings, missing: &[String]) -> String {
+    let context = MessageKey::Interface { name: "language_name" }.context();
+    let english = *lang == LangTag("en".into()) || lang.as_str().starts_with("en-");
+    if missing.contains(&context) || (strings.language_name == "English" && !english) {
+        let builtin = crate::ui::builtin(lang)
+            .and_then(|c| c.find(Some(&context), "English"))
+            .filter(|e| e.translated())
+            .map(|e| e.msgstr.clone());
+        return builtin.unwrap_or_else(|| crate::lang::english_name(lang).to_string());
+    }
+    strings.language_name.clone()
+}
+
+/// Where the organization's publications are found on the web: the downloads site's address
+/// (`[site] base-url`), else the organization's website.
+fn site_address(config: &crate::source::Config) -> Option<String> {
+    let site = config.site.base_url.as_ref().map(|u| u.get_ref().clone());
+    site.or_else(|| config.organization.website.as_ref().map(|w| crate::source::normalize_url(w.get_ref())))
+}
+
+/// Tells each job which languages, editions and formats its publication is built in.
+fn link_siblings(jobs: &mut [Job]) {
+    let all: Vec<(String, Edition, LangTag, Direction, String, Vec<Format>)> = jobs
+        .iter()
+        .map(|j| {
+            let d = &j.doc;
+            (d.id.clone(), d.edition, d.lang.clone(), d.dir, j.strings.language_name.clone(), j.formats.clone())
+        })
+        .collect();
+    for job in jobs.iter_mut() {
+        let (id, edition, lang) = (&job.doc.id, job.doc.edition, &job.doc.lang);
+        let mut languages: Vec<SiblingLanguage> = Vec::new();
+        for (i, e, l, dir, name, _) in &all {
+            if i == id && *e == edition && !languages.iter().any(|s| &s.lang == l) {
+                languages.push(SiblingLanguage { lang: l.clone(), dir: *dir, name: name.clone() });
+            }
+        }
+        let editions = all.iter().filter(|(i, _, l, ..)| i == id && l == lang).map(|(_, e, ..)| *e).collect();
+        job.siblings = Siblings { languages, editions, formats: job.formats.clone() };
+    }
 }

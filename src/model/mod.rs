@@ -88,6 +88,65 @@ impl Edition {
     }
 }
 
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// The accessible web edition: one HTML page.
+    Html,
+    /// The print brochure: a tagged PDF/UA-1 file.
+    Pdf,
+    /// The large-print edition: a tagged PDF/UA-1 file laid out for low vision.
+    LargePrint,
+    /// An EPUB 3 book with accessibility metadata.
+    Epub,
+}
+
+impl Format {
+    /// The name, as in `imprint.toml` (`large-print`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::LargePrint => "large-print",
+            Format::Epub => "epub",
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf | Format::LargePrint => "pdf",
+            Format::Epub => "epub",
+        }
+    }
+}
+
+/// The other languages, editions and formats a document is published in: what the web
+/// edition's menu of languages and its links to other formats show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Siblings {
+    /// Every language the publication is built in with this edition (this one too), in the
+    /// order they are built, each with its name in itself.
+    pub languages: Vec<SiblingLanguage>,
+    /// The editions built in the document's language.
+    pub editions: Vec<Edition>,
+    /// The formats the publication is built in.
+    pub formats: Vec<Format>,
+}
+
+/// A language of a publication, for menus of languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiblingLanguage {
+    /// Its tag.
+    pub lang: LangTag,
+    /// Its direction.
+    pub dir: Direction,
+    /// Its name in itself ("Español").
+    pub name: String,
+}
+
 /// One publication in one language: what every renderer receives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

@@ -15,6 +15,50 @@ use crate::layouts::Layouts;
 use crate::model::{Document, Origin};
 use crate::ui::Strings;
 
+/// The name of a format in `strings`' language ("PDF for printing").
+pub fn format_name(format: crate::model::Format, strings: &Strings) -> &str {
+    use crate::model::Format;
+    match format {
+        Format::Html => &strings.format_html,
+        Format::Pdf => &strings.format_pdf,
+        Format::LargePrint => &strings.format_large_print,
+        Format::Epub => &strings.format_epub,
+    }
+}
+
+/// The name of an edition in `strings`' language ("Plain-language edition").
+pub fn edition_name(edition: crate::model::Edition, strings: &Strings) -> &str {
+    match edition {
+        crate::model::Edition::Standard => &strings.edition_standard,
+        crate::model::Edition::Plain => &strings.edition_plain,
+    }
+}
+
+/// A relative web address (`/`-separated, each part percent-encoded where needed) of a path
+/// under `output/`, from a page in the folder `from` (also under `output/`).
+pub fn relative_href(path: &std::path::Path, from: &std::path::Path) -> String {
+    let to: Vec<_> = path.components().collect();
+    let here: Vec<_> = from.components().collect();
+    // The folders both share (but never the file itself) need no climbing.
+    let common = to.iter().zip(&here).take(to.len().saturating_sub(1)).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); here.len() - common];
+    parts.extend(to[common..].iter().map(|c| percent_encode(&c.as_os_str().to_string_lossy())));
+    parts.join("/")
+}
+
+/// Percent-encodes what may not stand in a path segment of a URL (RFC 3986 `pchar`).
+pub fn percent_encode(segment: &str) -> String {
+    let mut out = String::new();
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A file produced by a renderer, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Artifact {
@@ -33,6 +77,22 @@ pub fn output_path(doc: &Document, extension: &str) -> PathBuf {
 /// The large-print PDF's path: `<lang>/<publication>-<edition>-large-print.pdf`.
 pub fn large_print_path(doc: &Document) -> PathBuf {
     PathBuf::from(doc.lang.as_str()).join(format!("{}-{}-large-print.pdf", doc.id, doc.edition.slug()))
+}
+
+/// The thumbnail of the print PDF's cover: `<lang>/<publication>-<edition>-cover.png`.
+pub fn cover_path(doc: &Document) -> PathBuf {
+    output_path(doc, "png").with_file_name(format!("{}-{}-cover.png", doc.id, doc.edition.slug()))
+}
+
+/// The files a format writes for a document, with their media types, relative to `output/`.
+pub fn format_files(doc: &Document, format: crate::model::Format) -> Vec<(PathBuf, &'static str)> {
+    use crate::model::Format;
+    match format {
+        Format::Html => vec![(output_path(doc, "html"), "text/html")],
+        Format::Pdf => vec![(output_path(doc, "pdf"), "application/pdf")],
+        Format::LargePrint => vec![(large_print_path(doc), "application/pdf")],
+        Format::Epub => vec![(output_path(doc, "epub"), "application/epub+zip")],
+    }
 }
 
 /// A CSS `font-family` value: the language's families, then the system's sans-serif.
@@ -124,6 +184,8 @@ pub struct RenderContext<'a> {
     pub build: BuildInfo,
     /// The large-print settings.
     pub large_print: LargePrint,
+    /// The other languages, editions and formats of the publication, for links to them.
+    pub siblings: &'a crate::model::Siblings,
 }
 
 /// The settings of the large-print edition.
@@ -184,12 +246,19 @@ pub struct Rendered {
     pub artifacts: Vec<Artifact>,
     /// The problems.
     pub problems: Vec<Problem>,
+    /// The number of pages of each paged file (PDF), by path.
+    pub pages: Vec<(PathBuf, usize)>,
 }
 
 impl Rendered {
+    /// A successful rendering.
+    pub fn of(artifacts: Vec<Artifact>, problems: Vec<Problem>) -> Rendered {
+        Rendered { artifacts, problems, pages: Vec::new() }
+    }
+
     /// A failed rendering.
     pub fn failed(problems: Vec<Problem>) -> Rendered {
-        Rendered { artifacts: Vec::new(), problems }
+        Rendered { artifacts: Vec::new(), problems, pages: Vec::new() }
     }
 }
 
@@ -218,5 +287,16 @@ mod tests {
         assert_eq!(BuildInfo::parse(Some("253402300800")).timestamp, None);
         assert_eq!(BuildInfo::parse(Some("-1")).timestamp, None);
         assert_eq!(BuildInfo::parse(Some(" 1700000000 ")).timestamp, Some(1_700_000_000));
+    }
+
+    #[test]
+    fn relative_addresses_climb_only_out_of_what_differs() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(relative_href(&p("en/a.pdf"), &p("en")), "a.pdf");
+        assert_eq!(relative_href(&p("es/a.pdf"), &p("en")), "../es/a.pdf");
+        assert_eq!(relative_href(&p("index.html"), &p("en")), "../index.html");
+        assert_eq!(relative_href(&p("en/index.html"), &p("")), "en/index.html");
+        assert_eq!(relative_href(&p("fonts/en/index"), &p("en")), "../fonts/en/index");
+        assert_eq!(relative_href(&p("en/a b#.png"), &p("en")), "a%20b%23.png");
     }
 }

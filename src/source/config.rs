@@ -28,6 +28,9 @@ pub struct Config {
     /// Settings of the large-print edition.
     #[serde(default)]
     pub large_print: LargePrintConfig,
+    /// The downloads site and catalog.
+    #[serde(default)]
+    pub site: SiteConfig,
     /// Settings of each translation, by language tag.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Spanned<TranslationConfig>>,
@@ -50,6 +53,16 @@ pub struct OrganizationConfig {
     pub service_area: Option<String>,
     /// The number of countries the people it served came from.
     pub countries_served: Option<u32>,
+}
+
+/// `[site]`: the downloads site (`output/index.html`) and the OPDS catalog (`output/opds.json`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteConfig {
+    /// Where `output/` is published (`https://example.org/publications/`). The catalog's links
+    /// become absolute with it, and the PDFs and EPUBs name it as the place to find the other
+    /// languages and formats. Without it, the catalog's links are relative.
+    pub base_url: Option<Spanned<String>>,
 }
 
 /// `[languages]`.
@@ -252,27 +265,4 @@ fn default_editions() -> Vec<Spanned<Edition>> {
 
 pub use crate::model::Edition;
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    /// The accessible web edition: one HTML page.
-    Html,
-    /// The print brochure: a tagged PDF/UA-1 file.
-    Pdf,
-    /// The large-print edition: a tagged PDF/UA-1 file laid out for low vision.
-    LargePrint,
-    /// An EPUB 3 book with accessibility metadata.
-    Epub,
-}
-
-impl Format {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Pdf | Format::LargePrint => "pdf",
-            Format::Epub => "epub",
-        }
-    }
-}
+pub use crate::model::Format;

@@ -54,6 +54,17 @@ pub(crate) fn check(config: Option<&Config>, file: usize, report: &mut Report) -
             );
         }
     }
+    if let Some(base) = &config.site.base_url {
+        let s = base.get_ref();
+        let web = s.starts_with("https://") || s.starts_with("http://");
+        if !web || s.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '?' | '#')) {
+            report.push(
+                Diagnostic::error(format!("the site address `{s}` is not a web address for a folder"))
+                    .at(span(file, base))
+                    .hint("Write the address where output/ is published, in full: https://example.org/publications/"),
+            );
+        }
+    }
     source.unwrap_or(fallback)
 }
 

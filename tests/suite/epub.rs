@@ -260,7 +260,8 @@ fn title_and_about_pages_come_from_templates_a_project_can_replace() {
     let about = book.file("EPUB/about.xhtml");
     let about = xml(&about).unwrap();
     assert_eq!(texts(&about, "h1"), ["About this publication"]);
-    assert_eq!(texts(&about, "h2"), ["Photo credits", "Accessibility"]);
+    // The notes about the edition say where the other languages and formats are.
+    assert_eq!(texts(&about, "h2"), ["Photo credits", "About this edition", "Accessibility"]);
     assert!(texts(&about, "li").iter().all(|c| c == "Photo: imprint tests"));
     let colophon = about.descendants().find(|n| n.has_tag_name("section")).unwrap();
     assert_eq!(colophon.attribute(("http://www.idpf.org/2007/ops", "type")), Some("colophon"));

@@ -101,8 +101,10 @@ fn a_changed_paragraph_turns_fuzzy_and_falls_back_tagged_as_english() {
     let heading: String = page.select(&sel("#a-subsection")).next().unwrap().text().collect();
     assert_eq!(heading, "ES A subsection");
     let notices: Vec<String> = page.select(&sel("footer .notice")).map(|n| n.text().collect()).collect();
-    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(notices.len(), 3, "{notices:?}");
     assert!(notices[0].starts_with("ES This translation has not yet been reviewed"));
+    assert!(notices[1].starts_with("ES Some parts are not yet translated"));
+    assert!(notices[2].starts_with("ES This publication is also available"), "where the other languages are");
 }
 
 #[test]
@@ -234,7 +236,7 @@ fn update_merges_exactly_as_msgmerge_does() {
     assert_eq!(imprint_in(&project, &["translate", "extract"]).code, 0);
     let run = imprint_in(&project, &["translate", "update"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("es.po: 319 translated, 1 fuzzy, 1 untranslated"), "{}", run.stdout);
+    assert!(run.stdout.contains("es.po: 368 translated, 1 fuzzy, 1 untranslated"), "{}", run.stdout);
 
     let pot = project.join("sources/translations/imprint.pot");
     for (lang, old) in before {

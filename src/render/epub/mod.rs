@@ -25,7 +25,7 @@ use super::{Artifact, Problem, RenderContext, Rendered, Renderer};
 use crate::model::text::plain;
 use crate::model::{Block, Direction, Document, walk};
 
-pub use self::opf::Accessibility;
+pub use self::opf::{Accessibility, CONFORMANCE, CONFORMANCE_URL, Certification, FileKind, edition_identifier};
 
 /// The EPUB renderer.
 #[derive(Debug, Default, Clone, Copy)]
@@ -93,7 +93,7 @@ impl Renderer for EpubRenderer {
         match render_book(doc, cx) {
             Ok(bytes) => {
                 let path = super::output_path(doc, "epub");
-                Rendered { artifacts: vec![Artifact { path, bytes }], problems: Vec::new() }
+                Rendered::of(vec![Artifact { path, bytes }], Vec::new())
             }
             Err(problem) => Rendered::failed(vec![problem]),
         }

@@ -14,6 +14,9 @@ use crate::ui::Strings;
 /// The conformance an EPUB claims when the organization names a certifier.
 pub const CONFORMANCE: &str = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
+/// The same conformance as a URL, as the Readium accessibility object of a catalog writes it.
+pub const CONFORMANCE_URL: &str = "https://www.w3.org/TR/epub-a11y-11#wcag-2.2-aa";
+
 /// What a book offers to readers with disabilities, as schema.org accessibility metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accessibility {
@@ -27,11 +30,43 @@ pub struct Accessibility {
     pub hazards: Vec<&'static str>,
     /// `schema:accessibilitySummary`, in the book's language.
     pub summary: String,
+    /// Who certified that the file conforms to [`CONFORMANCE`], if anyone did: only then does
+    /// it claim to conform.
+    pub certification: Option<Certification>,
+}
+
+/// A certification of conformance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certification {
+    /// The person or organization that certified it (`a11y:certifiedBy`).
+    pub certified_by: String,
+    /// Their credential, if any (`a11y:certifierCredential`).
+    pub credential: Option<String>,
+    /// Where their report is, if anywhere (`a11y:certifierReport`).
+    pub report: Option<String>,
+}
+
+/// The kind of file whose accessibility is described: the facts differ (a PDF's layout is
+/// fixed; a large-print PDF is large print) while the content is the same.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FileKind {
+    /// A reflowable EPUB or web page.
+    Reflowable,
+    /// A tagged PDF with a fixed page layout.
+    Pdf,
+    /// The large-print PDF, with its body text size in points.
+    LargePrint(f64),
 }
 
 impl Accessibility {
-    /// Derives the metadata from the document.
+    /// Derives the EPUB's metadata from the document.
     pub fn of(doc: &Document, strings: &Strings) -> Accessibility {
+        Accessibility::of_kind(doc, strings, FileKind::Reflowable)
+    }
+
+    /// Derives the metadata of a file of `kind` from the document: the EPUB's package
+    /// document, the downloads site and the OPDS catalog all read it from here.
+    pub fn of_kind(doc: &Document, strings: &Strings, kind: FileKind) -> Accessibility {
         let figures: Vec<_> = doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)).collect();
         let charts = doc.sections.iter().any(|s| walk::has_chart(&s.blocks));
         let informative: Vec<_> = figures.iter().filter(|f| !matches!(f.alt, Alt::Decorative)).collect();
@@ -50,7 +85,12 @@ impl Accessibility {
         } else {
             sufficient.push("textual");
         }
-        let mut features = vec!["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
+        let mut features = vec!["structuralNavigation", "tableOfContents", "readingOrder"];
+        match kind {
+            FileKind::Reflowable => features.push("displayTransformability"),
+            FileKind::Pdf => features.push("taggedPDF"),
+            FileKind::LargePrint(_) => features.extend(["taggedPDF", "largePrint"]),
+        }
         if (charts || !informative.is_empty()) && all_alt {
             features.push("alternativeText");
         }
@@ -60,18 +100,32 @@ impl Accessibility {
         }
         let hazards = if animated { vec!["unknown"] } else { vec!["none"] };
 
-        let mut summary = vec![strings.summary_structure.as_str()];
+        let mut summary = vec![strings.summary_structure.clone()];
         if !informative.is_empty() && all_alt {
-            summary.push(&strings.summary_images);
+            summary.push(strings.summary_images.clone());
         }
         if charts {
-            summary.push(&strings.summary_charts);
+            summary.push(strings.summary_charts.clone());
         }
-        summary.push(&strings.summary_display);
+        summary.push(match kind {
+            FileKind::Reflowable => strings.summary_display.clone(),
+            FileKind::Pdf => strings.summary_pdf.clone(),
+            FileKind::LargePrint(size) => {
+                crate::ui::fill(&strings.summary_large_print, &[("{size}", &strings.number(size))])
+            }
+        });
         if !animated {
-            summary.push(&strings.summary_no_hazards);
+            summary.push(strings.summary_no_hazards.clone());
         }
-        Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" ") }
+        let certification = match kind {
+            FileKind::Reflowable => doc.certifier.as_ref().map(|c| Certification {
+                certified_by: c.clone(),
+                credential: None,
+                report: None,
+            }),
+            FileKind::Pdf | FileKind::LargePrint(_) => None,
+        };
+        Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" "), certification }
     }
 }
 
@@ -145,9 +199,15 @@ pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, buil
         meta(&mut out, "schema:accessibilityHazard", h);
     }
     meta(&mut out, "schema:accessibilitySummary", &a11y.summary);
-    if let Some(certifier) = &doc.certifier {
+    if let Some(c) = &a11y.certification {
         meta(&mut out, "dcterms:conformsTo", CONFORMANCE);
-        meta(&mut out, "a11y:certifiedBy", certifier);
+        meta(&mut out, "a11y:certifiedBy", &c.certified_by);
+        if let Some(credential) = &c.credential {
+            meta(&mut out, "a11y:certifierCredential", credential);
+        }
+        if let Some(report) = &c.report {
+            meta(&mut out, "a11y:certifierReport", report);
+        }
     }
     out.push_str("</metadata>\n<manifest>\n");
     for (i, item) in items.iter().enumerate() {

@@ -12,7 +12,7 @@ mod classes;
 pub mod escape;
 pub(crate) mod markup;
 mod svg;
-mod webfonts;
+pub(crate) mod webfonts;
 
 pub use self::classes::CSS_CLASSES;
 pub(crate) use self::markup::Markup;
@@ -49,6 +49,28 @@ struct PageView {
     website: Option<String>,
     sections: Vec<NavEntry>,
     notices: Vec<String>,
+    /// This publication and edition in every language it is built in (this one too).
+    languages: Vec<LanguageLink>,
+    /// This edition's other formats, and the web page of the other editions.
+    formats: Vec<FormatLink>,
+    /// The downloads page of this language.
+    downloads: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LanguageLink {
+    lang: String,
+    dir: &'static str,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct FormatLink {
+    name: String,
+    href: String,
+    media_type: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,7 +117,7 @@ impl Renderer for HtmlRenderer {
 
     fn render(&self, doc: &Document, cx: RenderContext<'_>) -> Rendered {
         match self.render_page(doc, cx) {
-            Ok(artifacts) => Rendered { artifacts, problems: Vec::new() },
+            Ok(artifacts) => Rendered::of(artifacts, Vec::new()),
             Err(problem) => Rendered::failed(vec![problem]),
         }
     }
@@ -108,11 +130,35 @@ impl HtmlRenderer {
         // The web edition ships the fonts it declares, with their licences, so that no
         // reader's device shows a missing-glyph box.
         let families = cx.font_plan.families(&doc.lang);
+        // The menu of languages names each language in itself, in its own fonts: those of
+        // the other languages come from `fonts/languages/`, cut once for every page to the
+        // characters of the languages' names (see [`LANGUAGE_NAME_FONTS`]).
+        let mut lang_fonts = String::new();
+        let mut other: Vec<&String> = Vec::new();
+        for l in cx.siblings.languages.iter().filter(|l| l.lang != doc.lang) {
+            let fams = cx.font_plan.families(&l.lang);
+            lang_fonts.push_str(&format!(
+                ".languages :lang({}) {{ font-family: {}; }}\n",
+                l.lang.as_str(),
+                super::css_font_family(fams)
+            ));
+            for f in fams {
+                if !families.contains(f) && !other.contains(&f) {
+                    other.push(f);
+                }
+            }
+        }
         let shipped: Vec<&FontFile> = cx
             .fonts
             .files
             .iter()
             .filter(|file| families.iter().any(|fam| fam.eq_ignore_ascii_case(&file.family)))
+            .collect();
+        let names: Vec<&FontFile> = cx
+            .fonts
+            .files
+            .iter()
+            .filter(|f| name_font(f) && other.iter().any(|fam| fam.eq_ignore_ascii_case(&f.family)))
             .collect();
         // The page's fonts go beside no other page's: each is cut to this page's characters.
         let html_path = super::output_path(doc, "html");
@@ -127,8 +173,9 @@ impl HtmlRenderer {
                 t.render(context! {
                     brand => cx.theme,
                     fonts => super::css_font_family(families),
-                    font_faces => font_faces(&shipped, &font_dir),
+                    font_faces => font_faces(&shipped, &font_dir) + &font_faces(&names, Path::new(LANGUAGE_NAME_FONTS)),
                     upright_emphasis => crate::lang::upright_css_selector(),
+                    lang_fonts => lang_fonts,
                 })
             })
             .map_err(|e| template_error(e, css))?;
@@ -149,6 +196,9 @@ impl HtmlRenderer {
             website: doc.organization.website.clone(),
             sections: doc.sections.iter().map(|s| NavEntry { id: s.id.clone(), title: section_label(s) }).collect(),
             notices: doc.notices.clone(),
+            languages: language_links(doc, &cx),
+            formats: format_links(doc, &cx),
+            downloads: "index.html".to_string(),
         };
         let html = env
             .get_template("page.html")
@@ -191,6 +241,57 @@ impl HtmlRenderer {
         }
         Ok(artifacts)
     }
+}
+
+/// The folder under `output/` of the fonts that draw the languages' names in menus of
+/// languages: cut once, by the downloads site, to the characters of every name.
+pub const LANGUAGE_NAME_FONTS: &str = "fonts/languages";
+
+/// Whether a font file is one of those that draw languages' names (the regular face: names
+/// are neither bold nor italic).
+pub fn name_font(file: &FontFile) -> bool {
+    !file.bold && !file.italic
+}
+
+/// This publication and edition in each language it is built in, from the page's folder.
+fn language_links(doc: &Document, cx: &RenderContext<'_>) -> Vec<LanguageLink> {
+    let here = Path::new(doc.lang.as_str());
+    cx.siblings
+        .languages
+        .iter()
+        .map(|l| {
+            let path = Path::new(l.lang.as_str()).join(format!("{}-{}.html", doc.id, doc.edition.slug()));
+            LanguageLink {
+                lang: l.lang.as_str().to_string(),
+                dir: l.dir.as_str(),
+                name: l.name.clone(),
+                href: super::relative_href(&path, here),
+                current: l.lang == doc.lang,
+            }
+        })
+        .collect()
+}
+
+/// This edition's files in its other formats, then the web page of its other editions.
+fn format_links(doc: &Document, cx: &RenderContext<'_>) -> Vec<FormatLink> {
+    use crate::model::Format;
+    let here = Path::new(doc.lang.as_str());
+    let s = cx.strings;
+    let mut links = Vec::new();
+    for format in cx.siblings.formats.iter().filter(|f| **f != Format::Html) {
+        let name = super::format_name(*format, s);
+        for (path, media_type) in super::format_files(doc, *format) {
+            links.push(FormatLink { name: name.to_string(), href: super::relative_href(&path, here), media_type });
+        }
+    }
+    if cx.siblings.formats.contains(&Format::Html) {
+        for edition in cx.siblings.editions.iter().filter(|e| **e != doc.edition) {
+            let path = here.join(format!("{}-{}.html", doc.id, edition.slug()));
+            let name = super::edition_name(*edition, s).to_string();
+            links.push(FormatLink { name, href: super::relative_href(&path, here), media_type: "text/html" });
+        }
+    }
+    links
 }
 
 /// `@font-face` rules for the shipped font files, from a page in `output/<lang>/` to their

@@ -95,13 +95,21 @@ impl Renderer for PdfRenderer {
                 return Rendered::failed(problems);
             }
         }
+        // The print edition's cover, small, for the downloads site.
+        let cover = (!self.large_print).then(|| thumbnail(&document)).flatten();
+        let page_count = document.pages().len();
         // Typst cuts a run of text at every glyph set higher or lower (the dots of Arabic
         // letters in Noto Sans Arabic): joined again, each letter reads back once.
         let document = runs::rejoin_split_runs(document);
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 let path = if self.large_print { super::large_print_path(doc) } else { super::output_path(doc, "pdf") };
-                Rendered { artifacts: vec![Artifact { path, bytes }], problems }
+                let mut rendered = Rendered::of(vec![Artifact { path: path.clone(), bytes }], problems);
+                rendered.pages.push((path, page_count));
+                if let Some(png) = cover {
+                    rendered.artifacts.push(Artifact { path: super::cover_path(doc), bytes: png });
+                }
+                rendered
             }
             Err(errors) => {
                 problems.extend(errors.iter().map(|d| mapper.problem(d)));
@@ -109,6 +117,22 @@ impl Renderer for PdfRenderer {
             }
         }
     }
+}
+
+/// The width of the cover thumbnail, in pixels: twice the 160 CSS pixels the downloads site
+/// shows it at, for high-density screens.
+pub const THUMBNAIL_WIDTH: f64 = 320.0;
+
+/// The first page, rendered as a PNG [`THUMBNAIL_WIDTH`] pixels wide.
+fn thumbnail(document: &PagedDocument) -> Option<Vec<u8>> {
+    let page = document.pages().first()?;
+    let width = page.frame.width().to_pt();
+    if width <= 0.0 {
+        return None;
+    }
+    let options = typst_render::RenderOptions { pixel_per_pt: (THUMBNAIL_WIDTH / width).into(), render_bleed: false };
+    let pixmap = typst_render::render(page, &options);
+    pixmap.encode_png().ok()
 }
 
 impl PdfRenderer {
