@@ -1,6 +1,7 @@
 //! Renderers: a [`Document`] in, files (as bytes) out. Renderers are pure: they read nothing
 //! and write nothing; the build driver gives them what they need and writes what they return.
 
+pub mod braille;
 pub mod epub;
 pub(crate) mod figures;
 pub mod html;

@@ -28,6 +28,9 @@ pub struct Config {
     /// Settings of the large-print edition.
     #[serde(default)]
     pub large_print: LargePrintConfig,
+    /// Settings of the braille edition.
+    #[serde(default)]
+    pub braille: BrailleConfig,
     /// Settings of each translation, by language tag.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Spanned<TranslationConfig>>,
@@ -164,6 +167,16 @@ fn default_line_spacing() -> Spanned<f64> {
     Spanned::new(0..0, 1.5)
 }
 
+/// `[braille]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BrailleConfig {
+    /// Languages built in braille besides English (UEB grade 2) and Spanish (uncontracted),
+    /// when imprint knows a liblouis table for them; their braille is marked experimental.
+    #[serde(default)]
+    pub experimental_languages: Vec<Spanned<String>>,
+}
+
 /// `[translations.<lang>]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -264,6 +277,8 @@ pub enum Format {
     LargePrint,
     /// An EPUB 3 book with accessibility metadata.
     Epub,
+    /// The braille edition: a BRF file (North American Braille ASCII) and a PEF file.
+    Braille,
 }
 
 impl Format {
@@ -273,6 +288,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf | Format::LargePrint => "pdf",
             Format::Epub => "epub",
+            Format::Braille => "brf",
         }
     }
 }

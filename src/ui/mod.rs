@@ -108,6 +108,11 @@ strings! {
     draft_translation: "Said in the colophon of a publication whose translation is a draft." = "This translation has not yet been reviewed by a native speaker.",
     untranslated_parts: "Said in the colophon when some parts are shown in the original language." = "Some parts are not yet translated and are shown in the original language.",
     about_edition: "The heading of the colophon notes." = "About this edition",
+    braille_computer_generated: "The title page of a braille edition, until a certified transcriber has proofread it." = "Computer-generated braille, not proofread by a certified transcriber.",
+    braille_language: "The title page of a braille edition: the language of the edition, named in that language (a Spanish catalog says \"Idioma: español\")." = "Language: English",
+    braille_experimental: "The title page of a braille edition in a language whose liblouis table imprint builds only on request." = "Experimental: the braille of this language has not been checked by a braille reader.",
+    image_description: "Before the description of an image, in the transcriber's note that stands for the image in braille." = "Image:",
+    braille_untranscribed: "A transcriber's note in braille where text in a language with no braille table is left out." = "Text in another language, not transcribed.",
 }
 
 /// The digits numbers are written with.

@@ -26,6 +26,7 @@ use crate::model::text::plain;
 use crate::model::{Block, Direction, Document, walk};
 
 pub use self::opf::Accessibility;
+pub(crate) use self::opf::edition_identifier;
 
 /// The EPUB renderer.
 #[derive(Debug, Default, Clone, Copy)]
