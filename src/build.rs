@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::braille::Louis;
 use crate::check::{Checked, check, problem_diagnostic};
+use crate::model::LangTag;
 use crate::plan::Job;
+use crate::render::braille::BrailleRenderer;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
@@ -52,14 +55,15 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
     Ok(Built { checked, written })
 }
 
-/// The renderer of a format.
-fn renderer(format: Format) -> &'static dyn Renderer {
-    match format {
+/// The renderer of a format; braille has one only when liblouis could be loaded.
+fn renderer<'a>(format: Format, braille: Option<&'a BrailleRenderer<'a>>) -> Option<&'a dyn Renderer> {
+    Some(match format {
         Format::Html => &HtmlRenderer,
         Format::Pdf => &PdfRenderer::BROCHURE,
         Format::LargePrint => &PdfRenderer::LARGE_PRINT,
         Format::Epub => &EpubRenderer,
-    }
+        Format::Braille => braille?,
+    })
 }
 
 fn theme(sources: &Sources) -> Option<Theme> {
@@ -78,6 +82,8 @@ fn theme(sources: &Sources) -> Option<Theme> {
 struct Shared {
     theme: Theme,
     large_print: LargePrint,
+    /// `[braille] experimental-languages`, valid tags only (the check reported the others).
+    braille_languages: Vec<LangTag>,
 }
 
 impl Shared {
@@ -92,7 +98,15 @@ impl Shared {
             })
             .unwrap_or_default();
         let theme = theme(&checked.sources).expect("a checked project has a configuration");
-        Shared { theme, large_print }
+        let braille_languages = checked.sources.config.iter().flat_map(|c| &c.braille.experimental_languages);
+        let braille_languages = braille_languages.filter_map(|l| crate::lang::parse_lang(l.get_ref()).ok()).collect();
+        Shared { theme, large_print, braille_languages }
+    }
+
+    /// The braille renderer over the process's liblouis, or why there is none.
+    fn braille(&self) -> Result<BrailleRenderer<'_>, String> {
+        let louis = Louis::shared()?;
+        Ok(BrailleRenderer { translator: louis, experimental: &self.braille_languages })
     }
 
     fn context<'a>(&'a self, checked: &'a Checked, job: &'a Job, build: BuildInfo) -> RenderContext<'a> {
@@ -113,7 +127,11 @@ impl Shared {
 /// build does, and writes nothing: for benchmarks and tools.
 pub fn render_job(checked: &Checked, job: &Job, format: Format, build: BuildInfo) -> Rendered {
     let shared = Shared::of(checked);
-    renderer(format).render(&job.doc, shared.context(checked, job, build))
+    let braille = shared.braille();
+    match renderer(format, braille.as_ref().ok()) {
+        Some(r) => r.render(&job.doc, shared.context(checked, job, build)),
+        None => Rendered::default(),
+    }
 }
 
 /// Every PDF of a checked project (with no errors) as a Typst project that Typst itself can
@@ -126,7 +144,7 @@ pub fn typst_projects(checked: &Checked, build: BuildInfo) -> Vec<Artifact> {
             let pdf = match format {
                 Format::Pdf => PdfRenderer::BROCHURE,
                 Format::LargePrint => PdfRenderer::LARGE_PRINT,
-                Format::Html | Format::Epub => continue,
+                Format::Html | Format::Epub | Format::Braille => continue,
             };
             for mut a in pdf.typst_project(&job.doc, shared.context(checked, job, build)) {
                 a.path = Path::new("typst").join(&a.path);
@@ -151,12 +169,13 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(P
     let shared = Shared::of(checked);
     let ro: &Checked = checked;
     let tasks: Vec<(&Job, Format)> = ro.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
+    let braille = braille_or_skip(&shared, &tasks);
     let results: Vec<Rendered> = tasks
         .par_iter()
-        .map(|(job, format)| {
-            let rendered = renderer(*format).render(&job.doc, shared.context(ro, job, build));
+        .filter_map(|(job, format)| {
+            let rendered = renderer(*format, braille.0.as_ref())?.render(&job.doc, shared.context(ro, job, build));
             typst::comemo::evict(EVICT_AFTER);
-            rendered
+            Some(rendered)
         })
         .collect();
     let mut artifacts: Vec<Artifact> = Vec::new();
@@ -175,6 +194,9 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(P
                 problems.push(p);
             }
         }
+    }
+    if let Some(d) = braille.1 {
+        checked.report.push(d);
     }
     let layouts = checked.layouts.clone();
     for p in problems {
@@ -225,4 +247,19 @@ pub fn site_of(
 /// does, and writes nothing: the files, and the page count of each PDF. For benchmarks.
 pub fn render_everything(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
     render_all(checked, build)
+}
+
+/// The braille renderer when some publication asks for braille and liblouis loads; when it
+/// does not load, the one-line warning that braille was skipped and what to install.
+fn braille_or_skip<'a>(
+    shared: &'a Shared,
+    tasks: &[(&Job, Format)],
+) -> (Option<BrailleRenderer<'a>>, Option<crate::diag::Diagnostic>) {
+    if !tasks.iter().any(|(_, f)| *f == Format::Braille) {
+        return (None, None);
+    }
+    match shared.braille() {
+        Ok(b) => (Some(b), None),
+        Err(e) => (None, Some(crate::diag::Diagnostic::warning(format!("braille was skipped: {e}")))),
+    }
 }

@@ -13,6 +13,7 @@
 //! the diagnostics.
 
 pub mod assemble;
+pub mod braille;
 pub mod build;
 pub mod check;
 pub mod cli;

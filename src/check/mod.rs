@@ -69,7 +69,7 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
         .filter_map(|f| match f {
             Format::Pdf => Some(PdfRenderer::BROCHURE.layout()),
             Format::LargePrint => Some(PdfRenderer::LARGE_PRINT.layout()),
-            Format::Html | Format::Epub => None,
+            Format::Html | Format::Epub | Format::Braille => None,
         })
         .collect();
     typst_layouts.sort();

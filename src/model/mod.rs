@@ -100,6 +100,8 @@ pub enum Format {
     LargePrint,
     /// An EPUB 3 book with accessibility metadata.
     Epub,
+    /// The braille edition: a BRF file (North American Braille ASCII) and a PEF file.
+    Braille,
 }
 
 impl Format {
@@ -110,6 +112,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::LargePrint => "large-print",
             Format::Epub => "epub",
+            Format::Braille => "braille",
         }
     }
 
@@ -119,6 +122,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf | Format::LargePrint => "pdf",
             Format::Epub => "epub",
+            Format::Braille => "brf",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Renderers: a [`Document`] in, files (as bytes) out. Renderers are pure: they read nothing
 //! and write nothing; the build driver gives them what they need and writes what they return.
 
+pub mod braille;
 pub mod epub;
 pub(crate) mod figures;
 pub mod html;
@@ -23,6 +24,16 @@ pub fn format_name(format: crate::model::Format, strings: &Strings) -> &str {
         Format::Pdf => &strings.format_pdf,
         Format::LargePrint => &strings.format_large_print,
         Format::Epub => &strings.format_epub,
+        Format::Braille => &strings.format_brf,
+    }
+}
+
+/// The name of one file of a format in `strings`' language: the format's name, or for
+/// braille, which of its two files ("Braille (PEF)").
+pub fn file_name<'a>(format: crate::model::Format, path: &std::path::Path, strings: &'a Strings) -> &'a str {
+    match format {
+        crate::model::Format::Braille if path.extension().is_some_and(|e| e == "pef") => &strings.format_pef,
+        _ => format_name(format, strings),
     }
 }
 
@@ -92,6 +103,10 @@ pub fn format_files(doc: &Document, format: crate::model::Format) -> Vec<(PathBu
         Format::Pdf => vec![(output_path(doc, "pdf"), "application/pdf")],
         Format::LargePrint => vec![(large_print_path(doc), "application/pdf")],
         Format::Epub => vec![(output_path(doc, "epub"), "application/epub+zip")],
+        // No media type is registered for either; these are the ones braille tools use.
+        Format::Braille => {
+            vec![(output_path(doc, "brf"), "application/x-brf"), (output_path(doc, "pef"), "application/x-pef+xml")]
+        }
     }
 }
 

@@ -103,6 +103,7 @@ pub fn file_kind(format: Format, large_print: f64) -> FileKind {
         Format::Html | Format::Epub => FileKind::Reflowable,
         Format::Pdf => FileKind::Pdf,
         Format::LargePrint => FileKind::LargePrint(large_print),
+        Format::Braille => FileKind::Braille,
     }
 }
 

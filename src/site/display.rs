@@ -27,16 +27,20 @@ pub fn fields(a: &Accessibility, strings: &Strings) -> Vec<Field> {
     let field = |heading: &str, statements: Vec<String>| Field { heading: heading.to_string(), statements };
 
     let mut reading = Vec::new();
-    reading.push(if has("displayTransformability") {
-        strings.a11y_modifiable.clone()
+    if has("braille") {
+        reading.push(strings.a11y_braille.clone());
+    } else if has("displayTransformability") {
+        reading.push(strings.a11y_modifiable.clone());
     } else {
-        strings.a11y_fixed.clone()
-    });
-    reading.push(if a.sufficient.contains(&"textual") {
-        strings.a11y_readable.clone()
-    } else {
-        strings.a11y_not_fully_readable.clone()
-    });
+        reading.push(strings.a11y_fixed.clone());
+    }
+    if !has("braille") {
+        reading.push(if a.sufficient.contains(&"textual") {
+            strings.a11y_readable.clone()
+        } else {
+            strings.a11y_not_fully_readable.clone()
+        });
+    }
     if has("alternativeText") {
         reading.push(strings.a11y_alt_text.clone());
     }

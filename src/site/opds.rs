@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::catalog::{Catalog, File, Language, Publication, format_name};
+use super::catalog::{Catalog, File, Language, Publication};
 use crate::render::epub::{Accessibility, CONFORMANCE_URL, FileKind, edition_identifier};
 use crate::render::{BuildInfo, relative_href};
 
@@ -101,7 +101,7 @@ fn publication(language: &Language<'_>, p: &Publication<'_>, files: &[&File], hr
     let doc = p.doc;
     let strings = p.strings;
     let first = files[0];
-    let names: Vec<&str> = files.iter().map(|f| format_name(f.format, strings)).collect();
+    let names: Vec<&str> = files.iter().map(|f| crate::render::file_name(f.format, &f.path, strings)).collect();
     let edition = super::catalog::edition_name(doc.edition, strings);
     let mut metadata = json!({
         "@type": "http://schema.org/Book",
@@ -122,6 +122,8 @@ fn publication(language: &Language<'_>, p: &Publication<'_>, files: &[&File], hr
             FileKind::Reflowable => doc.edition.slug().to_string(),
             FileKind::Pdf => format!("{}/pdf", doc.edition.slug()),
             FileKind::LargePrint(_) => format!("{}/large-print", doc.edition.slug()),
+            // The identifier the PEF carries.
+            FileKind::Braille => format!("{}-braille", doc.edition.slug()),
         };
         metadata["identifier"] = json!(edition_identifier(base, doc.lang.as_str(), &kind));
     }
@@ -135,7 +137,7 @@ fn publication(language: &Language<'_>, p: &Publication<'_>, files: &[&File], hr
                 "rel": "http://opds-spec.org/acquisition/open-access",
                 "href": href(&f.path),
                 "type": f.media_type,
-                "title": format_name(f.format, strings),
+                "title": crate::render::file_name(f.format, &f.path, strings),
                 "size": f.size,
                 "language": language.lang.as_str(),
             })

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::catalog::{Catalog, Language, Publication, edition_name, format_name, status_text};
+use super::catalog::{Catalog, Language, Publication, edition_name, status_text};
 use super::display::{Field, fields};
 use super::{CHECKSUMS, SiteInput};
 use crate::fonts::FontFile;
@@ -239,7 +239,7 @@ fn publication_view(p: &Publication<'_>, strings: &Strings, dir: &Path) -> Publi
             .iter()
             .map(|f| FileView {
                 id: format!("{id}-{}", file_slug(f)),
-                name: format_name(f.format, strings).to_string(),
+                name: crate::render::file_name(f.format, &f.path, strings).to_string(),
                 href: relative_href(&f.path, dir),
                 media_type: f.media_type,
                 size: size_text(f.size, strings),

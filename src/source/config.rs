@@ -31,6 +31,9 @@ pub struct Config {
     /// The downloads site and catalog.
     #[serde(default)]
     pub site: SiteConfig,
+    /// Settings of the braille edition.
+    #[serde(default)]
+    pub braille: BrailleConfig,
     /// Settings of each translation, by language tag.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Spanned<TranslationConfig>>,
@@ -175,6 +178,16 @@ fn default_body_size() -> Spanned<f64> {
 
 fn default_line_spacing() -> Spanned<f64> {
     Spanned::new(0..0, 1.5)
+}
+
+/// `[braille]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BrailleConfig {
+    /// Languages built in braille besides English (UEB grade 2) and Spanish (uncontracted),
+    /// when imprint knows a liblouis table for them; their braille is marked experimental.
+    #[serde(default)]
+    pub experimental_languages: Vec<Spanned<String>>,
 }
 
 /// `[translations.<lang>]`.

@@ -40,7 +40,7 @@ pub(crate) fn check(config: Option<&Config>, file: usize, report: &mut Report) -
     let fallback = LangTag("en".into());
     let Some(config) = config else { return fallback };
     let source = check_lang(config.languages.source.get_ref(), span(file, &config.languages.source), report);
-    for lang in &config.languages.build {
+    for lang in config.languages.build.iter().chain(&config.braille.experimental_languages) {
         check_lang(lang.get_ref(), span(file, lang), report);
     }
     check_contrast(config, file, report);

@@ -157,6 +157,15 @@ strings! {
     format_label: "Accessibility summary: before the file's format." = "Format:",
     language_label: "Accessibility summary: before the file's language." = "Language:",
     publisher_label: "Accessibility summary: before the publisher's name." = "Publisher:",
+    braille_computer_generated: "The title page of a braille edition, until a certified transcriber has proofread it." = "Computer-generated braille, not proofread by a certified transcriber.",
+    braille_language: "The title page of a braille edition: the language of the edition, named in that language (a Spanish catalog says \"Idioma: español\")." = "Language: English",
+    braille_experimental: "The title page of a braille edition in a language whose liblouis table imprint builds only on request." = "Experimental: the braille of this language has not been checked by a braille reader.",
+    image_description: "Before the description of an image, in the transcriber's note that stands for the image in braille." = "Image:",
+    braille_untranscribed: "A transcriber's note in braille where text in a language with no braille table is left out." = "Text in another language, not transcribed.",
+    format_brf: "A format: the braille edition's BRF file (North American Braille ASCII)." = "Braille (BRF, for embossers and braille displays)",
+    format_pef: "A format: the braille edition's PEF file (Portable Embosser Format)." = "Braille (PEF)",
+    summary_braille: "Accessibility summary of the braille edition." = "Braille to read by touch, computer-generated from the same source as the print edition, 40 cells by 25 lines a page, with image descriptions as transcriber's notes and charts as their numbers.",
+    a11y_braille: "Ways of reading: a braille file." = "Braille, to read by touch on paper or on a braille display",
 }
 
 /// The digits numbers are written with.

@@ -6,6 +6,7 @@ mod disk_world;
 mod pdfread;
 
 mod architecture;
+mod braille;
 mod charts;
 mod check;
 mod data_texts;

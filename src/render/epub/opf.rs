@@ -56,6 +56,8 @@ pub enum FileKind {
     Pdf,
     /// The large-print PDF, with its body text size in points.
     LargePrint(f64),
+    /// Braille (BRF and PEF), read by touch.
+    Braille,
 }
 
 impl Accessibility {
@@ -85,11 +87,27 @@ impl Accessibility {
         } else {
             sufficient.push("textual");
         }
+        if kind == FileKind::Braille {
+            // Read by touch alone: pictures are their descriptions, charts their numbers.
+            let mut features = vec!["braille", "readingOrder"];
+            if (charts || !informative.is_empty()) && all_alt {
+                features.push("alternativeText");
+            }
+            return Accessibility {
+                access_modes: vec!["tactile"],
+                sufficient: vec!["tactile"],
+                features,
+                hazards: vec!["none"],
+                summary: strings.summary_braille.clone(),
+                certification: None,
+            };
+        }
         let mut features = vec!["structuralNavigation", "tableOfContents", "readingOrder"];
         match kind {
             FileKind::Reflowable => features.push("displayTransformability"),
             FileKind::Pdf => features.push("taggedPDF"),
             FileKind::LargePrint(_) => features.extend(["taggedPDF", "largePrint"]),
+            FileKind::Braille => {}
         }
         if (charts || !informative.is_empty()) && all_alt {
             features.push("alternativeText");
@@ -113,6 +131,7 @@ impl Accessibility {
             FileKind::LargePrint(size) => {
                 crate::ui::fill(&strings.summary_large_print, &[("{size}", &strings.number(size))])
             }
+            FileKind::Braille => strings.summary_braille.clone(),
         });
         if !animated {
             summary.push(strings.summary_no_hazards.clone());
@@ -123,7 +142,7 @@ impl Accessibility {
                 credential: None,
                 report: None,
             }),
-            FileKind::Pdf | FileKind::LargePrint(_) => None,
+            FileKind::Pdf | FileKind::LargePrint(_) | FileKind::Braille => None,
         };
         Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" "), certification }
     }

@@ -278,10 +278,12 @@ fn format_links(doc: &Document, cx: &RenderContext<'_>) -> Vec<FormatLink> {
     let here = Path::new(doc.lang.as_str());
     let s = cx.strings;
     let mut links = Vec::new();
-    for format in cx.siblings.formats.iter().filter(|f| **f != Format::Html) {
-        let name = super::format_name(*format, s);
+    // Braille is built only where liblouis is installed and has a table for the language:
+    // whether it exists is known after rendering, so the downloads page (linked last) lists it.
+    for format in cx.siblings.formats.iter().filter(|f| !matches!(f, Format::Html | Format::Braille)) {
         for (path, media_type) in super::format_files(doc, *format) {
-            links.push(FormatLink { name: name.to_string(), href: super::relative_href(&path, here), media_type });
+            let name = super::file_name(*format, &path, s).to_string();
+            links.push(FormatLink { name, href: super::relative_href(&path, here), media_type });
         }
     }
     if cx.siblings.formats.contains(&Format::Html) {
