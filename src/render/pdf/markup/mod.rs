@@ -273,6 +273,13 @@ impl Writer<'_> {
                 [Block::Paragraph(p)] => self.located(p.origin, |w| w.inlines(&p.content)),
                 blocks => self.blocks(blocks),
             }
+            // Typst 0.15 takes a list that ends an item out of the item, and tags it beside
+            // the item's LBody (typst-pdf `ListCtx::push_body`); screen readers then lose
+            // which item it belongs to. An empty artifact after it keeps it the item's last
+            // part but one, so it stays inside the item's LBody, as in the web page.
+            if matches!(item.last(), Some(Block::List(_))) {
+                self.push("#pdf.artifact[]");
+            }
             self.push("],\n");
         }
         self.push(")\n");
