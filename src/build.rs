@@ -33,11 +33,12 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    let artifacts = render_all(&mut checked, info);
+    let mut artifacts = render_all(&mut checked, info);
     typst::comemo::evict(10);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
+    artifacts.extend(crate::report::artifacts(&checked));
     write_atomically(output, &artifacts).map_err(|e| {
         LoadFailure(format!(
             "failed to write the outputs into `{}` ({e}); the previous outputs are unchanged",

@@ -21,4 +21,5 @@ mod model;
 mod pdf;
 mod plain;
 mod readback;
+mod reviews;
 mod tables;

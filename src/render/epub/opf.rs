@@ -11,7 +11,9 @@ use crate::render::BuildInfo;
 use crate::render::html::escape::escape;
 use crate::ui::Strings;
 
-/// The conformance an EPUB claims when the organization names a certifier.
+pub use crate::model::Certification;
+
+/// The conformance an EPUB claims when a current recorded review covers it.
 pub const CONFORMANCE: &str = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
 /// What a book offers to readers with disabilities, as schema.org accessibility metadata.
@@ -27,10 +29,14 @@ pub struct Accessibility {
     pub hazards: Vec<&'static str>,
     /// `schema:accessibilitySummary`, in the book's language.
     pub summary: String,
+    /// The conformance claim (`dcterms:conformsTo` [`CONFORMANCE`] with `a11y:certifiedBy`),
+    /// present only when a current recorded review covers this language, edition and the
+    /// EPUB format. The downloads site and the catalog read it here, and nowhere else.
+    pub certification: Option<Certification>,
 }
 
 impl Accessibility {
-    /// Derives the metadata from the document.
+    /// Derives the metadata from the document (the claim from the review that covers its EPUB).
     pub fn of(doc: &Document, strings: &Strings) -> Accessibility {
         let figures: Vec<_> = doc.sections.iter().flat_map(|s| walk::figures(&s.blocks)).collect();
         let charts = doc.sections.iter().any(|s| walk::has_chart(&s.blocks));
@@ -71,7 +77,8 @@ impl Accessibility {
         if !animated {
             summary.push(&strings.summary_no_hazards);
         }
-        Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" ") }
+        let certification = doc.certification("epub").cloned();
+        Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" "), certification }
     }
 }
 
@@ -145,9 +152,24 @@ pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, buil
         meta(&mut out, "schema:accessibilityHazard", h);
     }
     meta(&mut out, "schema:accessibilitySummary", &a11y.summary);
-    if let Some(certifier) = &doc.certifier {
+    if let Some(c) = &a11y.certification {
         meta(&mut out, "dcterms:conformsTo", CONFORMANCE);
-        meta(&mut out, "a11y:certifiedBy", certifier);
+        let _ =
+            writeln!(out, "<meta property=\"a11y:certifiedBy\" id=\"certifier\">{}</meta>", escape(&c.certified_by));
+        if let Some(credential) = &c.credential {
+            let _ = writeln!(
+                out,
+                "<meta property=\"a11y:certifierCredential\" refines=\"#certifier\">{}</meta>",
+                escape(credential)
+            );
+        }
+        if let Some(report) = &c.report {
+            let _ = writeln!(
+                out,
+                "<link rel=\"a11y:certifierReport\" refines=\"#certifier\" href=\"{}\"/>",
+                escape(report)
+            );
+        }
     }
     out.push_str("</metadata>\n<manifest>\n");
     for (i, item) in items.iter().enumerate() {

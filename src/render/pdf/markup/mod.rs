@@ -148,7 +148,16 @@ impl Writer<'_> {
         if let Some(lp) = large_print {
             let _ = writeln!(self.out, "  body-size: {}pt,\n  line-spacing: {},", lp.body_size, lp.line_spacing);
         }
-        let notices: Vec<String> = doc.notices.iter().map(|n| format!("{},", string(n))).collect();
+        let mut notices: Vec<String> = doc.notices.iter().map(|n| format!("{},", string(n))).collect();
+        // The accessibility statement of this file: the claim a current review supports, or
+        // that there is none; imprint's English standing in for a translation is marked so.
+        let format = if large_print.is_some() { "large-print" } else { "pdf" };
+        let statement = crate::render::accessibility_statement(doc, s, format);
+        notices.push(if statement.english {
+            format!("text(lang: \"en\", dir: ltr, {}),", string(&statement.text))
+        } else {
+            format!("{},", string(&statement.text))
+        });
         let _ = writeln!(self.out, "  notices: ({}),", notices.concat());
         let _ = writeln!(self.out, "  region: {},", region.as_deref().map(string).unwrap_or("none".into()));
         let _ = writeln!(self.out, "  description: {},", string(&doc.description));
