@@ -98,7 +98,7 @@ pub fn assemble(
             website: org.website.as_ref().map(|w| crate::source::normalize_url(w.get_ref())),
         },
         identifier: publication.identifier.as_ref().map(|i| i.get_ref().clone()),
-        certifier: config.accessibility.certifier.clone(),
+        certifications: Vec::new(),
         sections,
         cover: publication.cover.as_ref().map(|c| c.get_ref().clone()),
         notices: Vec::new(),

@@ -41,6 +41,7 @@ pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, Lo
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
+    artifacts.extend(crate::report::artifacts(&checked));
     add_site(&mut checked, &mut artifacts, &pages, info);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });

@@ -8,8 +8,9 @@
 //! `cli` (one file per subcommand) -> `build` (the driver) -> `check` (load, assemble, judge the
 //! whole project) -> `plan` (every publication x language x edition) -> `assemble` ->
 //! `i18n` (resolve one language) -> `source` (load and validate, with positions) -> `po` (the
-//! gettext file format); `build` hands documents to `render` (pure: document in, bytes out) and
-//! the files to `write` (the one atomic writer). `model` is pure data used by all; `diag` holds
+//! gettext file format); `build` hands documents to `render` (pure: document in, bytes out),
+//! then the checked project to `report` (the accessibility report of every edition, pure too),
+//! and the files to `write` (the one atomic writer). `model` is pure data used by all; `diag` holds
 //! the diagnostics.
 
 pub mod assemble;
@@ -29,6 +30,7 @@ pub mod po;
 pub mod readability;
 pub mod render;
 pub mod site;
+pub mod report;
 pub mod source;
 #[cfg(test)]
 mod testing;

@@ -4,6 +4,7 @@
 //! none; `imprint check`, the build and the other commands all start here.
 
 pub mod glyphs;
+pub mod reviews;
 
 use std::path::Path;
 
@@ -37,6 +38,8 @@ pub struct Checked {
     /// The readability targets and the measures of every section, standard and plain (the
     /// gate's input, kept for `imprint report readability`).
     pub readability: (readability::report::Targets, Vec<readability::report::Row>),
+    /// Every recorded review as it applies to each document it covers.
+    pub reviews: Vec<reviews::ReviewOutcome>,
 }
 
 /// Loads and checks the project in `project` (the folder holding `sources/`).
@@ -47,7 +50,8 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
     let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
     let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
     let (font_plan, plan_ok) = font_plan(&layouts, &fonts, &mut files, &mut report);
-    let jobs = plan(&sources, &files, &mut report);
+    let mut jobs = plan(&sources, &files, &mut report);
+    let review_outcomes = reviews::apply(&sources, &mut jobs, &files, &mut report);
     // With a broken font plan every character would be reported; the plan's errors say it all.
     for job in jobs.iter().filter(|_| plan_ok) {
         for d in glyphs::check(&job.doc, &job.strings, &fonts, &font_plan, false, &files) {
@@ -89,7 +93,17 @@ pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
         report.push(d);
     }
     report.sort();
-    Ok(Checked { files, report, sources, jobs, layouts, fonts, font_plan, readability: (targets, rows) })
+    Ok(Checked {
+        files,
+        report,
+        sources,
+        jobs,
+        layouts,
+        fonts,
+        font_plan,
+        readability: (targets, rows),
+        reviews: review_outcomes,
+    })
 }
 
 /// Reads and checks `layouts/fonts.toml` against the fonts of `fonts/`: the plan, and whether

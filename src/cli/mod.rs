@@ -1,11 +1,12 @@
 //! The command line: parses the arguments and hands each subcommand to its own file
-//! ([`init`], [`check`], [`build`], [`translate`], [`report`]), a thin layer over the library that prints
+//! ([`init`], [`check`], [`build`], [`translate`], [`report`], [`review`]), a thin layer over the library that prints
 //! diagnostics and chooses the exit code. Nothing below the command line imports it.
 
 mod build;
 mod check;
 mod init;
 mod report;
+mod review;
 mod translate;
 
 use std::ffi::OsString;
@@ -62,6 +63,9 @@ pub enum Command {
         #[command(subcommand)]
         action: TranslateAction,
     },
+    /// Record a person's accessibility review of some files in sources/reviews.toml, bound to
+    /// their content as it is now.
+    Review(Box<review::ReviewArgs>),
     /// Print a report about the sources.
     Report {
         /// Which report.
@@ -132,6 +136,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &
         Command::Check { format } => check::run(&cli.project, format, out, err),
         Command::Report { kind: ReportKind::Readability } => report::readability(&cli.project, out, err),
         Command::Translate { action } => translate::run(&cli.project, action, out, err),
+        Command::Review(args) => review::run(&cli.project, *args, out, err),
         Command::Build { output, emit, format } => {
             let output = output.unwrap_or_else(|| {
                 if cli.project == std::path::Path::new(".") {

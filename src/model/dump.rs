@@ -3,10 +3,31 @@
 
 use std::fmt::Write;
 
-use super::{Alt, Block, ChartTotal, Document, Figure, Inline, LinkTarget, Share, Tenths};
+use super::{Alt, Block, ChartTotal, Document, Figure, Inline, LinkTarget, Section, Share, Tenths};
 
 /// The whole document as indented text.
 pub fn dump(doc: &Document) -> String {
+    let mut out = front(doc);
+    for c in &doc.certifications {
+        let _ = writeln!(
+            out,
+            "  certified for {} by {:?} on {} credential={:?} report={:?}",
+            c.formats.join(","),
+            c.certified_by,
+            c.date,
+            c.credential,
+            c.report
+        );
+    }
+    for s in &doc.sections {
+        out.push_str(&section(s));
+    }
+    out
+}
+
+/// What the document says outside its sections (title, metadata, cover, notices), as
+/// [`dump`] writes it, without the conformance claims.
+pub fn front(doc: &Document) -> String {
     let mut d = Dumper { out: String::new() };
     d.line(
         0,
@@ -23,15 +44,22 @@ pub fn dump(doc: &Document) -> String {
     d.line(1, &format!("keywords {:?}", doc.keywords));
     let org = &doc.organization;
     d.line(1, &format!("organization {:?} legal-name={:?} website={:?}", org.name, org.legal_name, org.website));
-    d.line(1, &format!("identifier {:?} certifier {:?}", doc.identifier, doc.certifier));
+    d.line(1, &format!("identifier {:?}", doc.identifier));
     if let Some(cover) = &doc.cover {
         d.line(1, &format!("cover #{cover}"));
     }
-    for s in &doc.sections {
-        let fallback = if s.fallback { " (standard text: no plain version yet)" } else { "" };
-        d.line(1, &format!("section #{} {}{fallback}", s.id, inlines(&s.title)));
-        d.blocks(2, &s.blocks);
+    for n in &doc.notices {
+        d.line(1, &format!("notice {n:?}"));
     }
+    d.out
+}
+
+/// One section as [`dump`] writes it.
+pub fn section(s: &Section) -> String {
+    let mut d = Dumper { out: String::new() };
+    let fallback = if s.fallback { " (standard text: no plain version yet)" } else { "" };
+    d.line(1, &format!("section #{} {}{fallback}", s.id, inlines(&s.title)));
+    d.blocks(2, &s.blocks);
     d.out
 }
 

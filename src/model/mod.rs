@@ -172,8 +172,9 @@ pub struct Document {
     pub organization: Organization,
     /// The publication's permanent identifier (`urn:uuid:...`), if it has one.
     pub identifier: Option<String>,
-    /// Who certified the accessibility of the publication, if anyone did.
-    pub certifier: Option<String>,
+    /// The conformance claims a current human review supports, each for the formats it
+    /// covers (empty: no file of this document claims conformance).
+    pub certifications: Vec<Certification>,
     /// The sections, in reading order. Each section's title is a level-2 heading.
     pub sections: Vec<Section>,
     /// The id of the section that print layouts put on the cover (the web edition shows it
@@ -181,6 +182,28 @@ pub struct Document {
     pub cover: Option<String>,
     /// Notes about this edition for the colophon (a draft translation, untranslated parts).
     pub notices: Vec<String>,
+}
+
+/// A conformance claim backed by a recorded review that still matches the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certification {
+    /// Who reviewed: the person, and their organization (`a11y:certifiedBy`).
+    pub certified_by: String,
+    /// The reviewer's credential, if any (`a11y:certifierCredential`).
+    pub credential: Option<String>,
+    /// Where the reviewer's own report is published, if anywhere (`a11y:certifierReport`).
+    pub report: Option<String>,
+    /// The day of the review, `YYYY-MM-DD`.
+    pub date: String,
+    /// The formats the review covers, as named in `imprint.toml` (`epub`, `pdf`...).
+    pub formats: Vec<String>,
+}
+
+impl Document {
+    /// The claim that covers this document in a format (named as in `imprint.toml`), if any.
+    pub fn certification(&self, format: &str) -> Option<&Certification> {
+        self.certifications.iter().find(|c| c.formats.iter().any(|f| f == format))
+    }
 }
 
 /// The publishing organization, as metadata.

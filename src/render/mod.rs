@@ -110,6 +110,38 @@ pub fn format_files(doc: &Document, format: crate::model::Format) -> Vec<(PathBu
     }
 }
 
+/// Where the accessibility report of a document's edition goes:
+/// `<lang>/<publication>-<edition>-accessibility.<ext>` (`html` or `json`), beside the files it
+/// reports on.
+pub fn accessibility_report_path(doc: &Document, extension: &str) -> PathBuf {
+    PathBuf::from(doc.lang.as_str()).join(format!("{}-{}-accessibility.{extension}", doc.id, doc.edition.slug()))
+}
+
+/// What a file says about its accessibility: the claim a current review supports, or that it
+/// makes none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The sentence, in the document's language when it is translated.
+    pub text: String,
+    /// Whether the sentence is imprint's English standing in for a missing translation (then
+    /// it must be marked as English).
+    pub english: bool,
+}
+
+/// The accessibility statement of a document's file in `format` (named as in `imprint.toml`).
+pub fn accessibility_statement(doc: &Document, strings: &Strings, format: &str) -> Statement {
+    match doc.certification(format) {
+        Some(c) => Statement {
+            text: strings.statement_claim.replace("{certifier}", &c.certified_by).replace("{date}", &c.date),
+            english: strings.is_english_fallback("statement_claim", &doc.lang),
+        },
+        None => Statement {
+            text: strings.statement_none.clone(),
+            english: strings.is_english_fallback("statement_none", &doc.lang),
+        },
+    }
+}
+
 /// A CSS `font-family` value: the language's families, then the system's sans-serif.
 pub fn css_font_family(families: &[String]) -> String {
     let mut out: Vec<String> =

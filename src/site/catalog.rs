@@ -49,6 +49,8 @@ pub struct Publication<'a> {
     pub cover: Option<(PathBuf, u32, u32)>,
     /// Its files, in the order of the formats in `imprint.toml`.
     pub files: Vec<File>,
+    /// Its accessibility report (HTML), if one was made.
+    pub report: Option<PathBuf>,
 }
 
 /// One file of a publication.
@@ -121,7 +123,11 @@ fn publication<'a>(job: &'a Job, input: &SiteInput<'a>) -> Publication<'a> {
                 sha256: sha256_hex(&artifact.bytes),
                 path,
                 media_type,
-                accessibility: Accessibility::of_kind(doc, &job.strings, kind),
+                accessibility: Accessibility {
+                    // The claim is each file's own: a review covers formats one by one.
+                    certification: doc.certification(format.name()).cloned(),
+                    ..Accessibility::of_kind(doc, &job.strings, kind)
+                },
                 kind,
             });
         }
@@ -131,7 +137,9 @@ fn publication<'a>(job: &'a Job, input: &SiteInput<'a>) -> Publication<'a> {
         let size = imagesize::blob_size(&a.bytes).ok()?;
         Some((cover_path.clone(), size.width as u32, size.height as u32))
     });
-    Publication { doc, strings: &job.strings, status: job.status, cover, files }
+    let report_path = crate::render::accessibility_report_path(doc, "html");
+    let report = input.artifacts.iter().any(|a| a.path == report_path).then_some(report_path);
+    Publication { doc, strings: &job.strings, status: job.status, cover, files, report }
 }
 
 /// What the site says of a translation's status, in `strings`' language: nothing for the

@@ -65,6 +65,8 @@ struct PublicationView {
     status: Option<String>,
     cover: Option<Cover>,
     files: Vec<FileView>,
+    /// The accessibility report of this edition, if there is one.
+    report: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,6 +231,7 @@ fn publication_view(p: &Publication<'_>, strings: &Strings, dir: &Path) -> Publi
         title: doc.title.clone(),
         edition: edition_name(doc.edition, strings).to_string(),
         status: status_text(p.status, strings),
+        report: p.report.as_ref().map(|r| relative_href(r, dir)),
         cover: p.cover.as_ref().map(|(path, w, h)| Cover {
             src: relative_href(path, dir),
             width: w / 2,

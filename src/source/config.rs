@@ -19,7 +19,7 @@ pub struct Config {
     /// Settings of `imprint check`.
     #[serde(default)]
     pub checks: ChecksConfig,
-    /// Who certified the publications' accessibility, if anyone did.
+    /// Formerly who certified the publications (see [`AccessibilityConfig`]).
     #[serde(default)]
     pub accessibility: AccessibilityConfig,
     /// The reading level a plain-language edition must reach.
@@ -101,9 +101,9 @@ pub struct Brand {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AccessibilityConfig {
-    /// The person or organization that checked the publications against EPUB Accessibility 1.1
-    /// and WCAG 2.2 level AA. Only when it is set does an EPUB claim conformance.
-    pub certifier: Option<String>,
+    /// No longer used: conformance claims come from the reviews recorded in
+    /// `sources/reviews.toml`. Kept so that an old `imprint.toml` gets an error that says so.
+    pub certifier: Option<toml::Spanned<String>>,
 }
 
 /// `[readability]`: targets of the plain-language edition, per language with a formula.

@@ -14,6 +14,7 @@ mod inlines;
 mod markdown;
 #[cfg(test)]
 mod proptests;
+pub mod reviews;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -47,6 +48,8 @@ pub struct Sources {
     /// The catalog of every language to build besides the source language, in the order of
     /// `imprint.toml` (empty when its PO file does not exist yet).
     pub translations: Vec<Translation>,
+    /// The accessibility reviews recorded in `reviews.toml` (none when it does not exist).
+    pub reviews: Vec<reviews::Review>,
 }
 
 /// One section: a Markdown file of `content/`, parsed.
@@ -244,6 +247,7 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
         configcheck::check_publications(config, config_file, &sections, all_sections_read, report);
     }
     let translations = load_translations(dir, config.as_ref(), files, report)?;
+    let reviews = load_reviews(dir, files, report)?;
     Ok(Sources {
         dir: dir.to_path_buf(),
         config,
@@ -252,7 +256,21 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
         glossary: data.glossary,
         image_texts: data.image_texts,
         translations,
+        reviews,
     })
+}
+
+/// `reviews.toml`, when it exists.
+fn load_reviews(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<Vec<reviews::Review>, LoadFailure> {
+    let path = dir.join(reviews::FILE);
+    if !path.is_file() {
+        return Ok(Vec::new());
+    }
+    let file = files.add(display_path(dir, reviews::FILE), read_text(&path)?);
+    if !check_text(files, file, report) {
+        return Ok(Vec::new());
+    }
+    Ok(reviews::parse(files, file, report))
 }
 
 /// The PO catalog of each language to build; a malformed one is reported at its line.

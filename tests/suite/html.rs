@@ -65,6 +65,8 @@ fn assert_web_pages_fit_and_show_every_character(out: &Path) {
         std::fs::read_dir(out).unwrap().flat_map(|lang| std::fs::read_dir(lang.unwrap().path()).into_iter().flatten());
     let pages: Vec<_> =
         pages.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    // The accessibility reports are for coordinators, set in the reader's system fonts.
+    let pages: Vec<_> = pages.into_iter().filter(|p| !p.to_string_lossy().ends_with("-accessibility.html")).collect();
     assert!(!pages.is_empty(), "no web page in {}", out.display());
     for page_path in pages {
         let doc = Html::parse_document(&std::fs::read_to_string(&page_path).unwrap());
@@ -338,10 +340,12 @@ fn hostile_content_comes_out_as_literal_text() {
         for (name, value) in e.value().attrs() {
             assert!(!name.starts_with("on"), "event handler attribute {name}={value}");
             if name == "href" {
-                // Web addresses, anchors, and links to the publication's other files.
+                // Web addresses, anchors, and links to the publication's other files and its
+                // accessibility report.
+                let report = value == "leaflet-standard-accessibility.html";
                 let relative = !value.contains(':')
                     && (value.ends_with(".html") || value.ends_with(".pdf") || value.ends_with(".epub"));
-                assert!(value.starts_with("https://") || value.starts_with('#') || relative, "href {value}");
+                assert!(value.starts_with("https://") || value.starts_with('#') || relative || report, "href {value}");
             }
         }
     }

@@ -23,4 +23,5 @@ mod pdf;
 mod plain;
 mod readback;
 mod site;
+mod reviews;
 mod tables;

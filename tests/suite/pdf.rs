@@ -253,3 +253,29 @@ fn emitted_typst_compiles_with_typst_alone_to_the_same_pdf() {
         "Typst alone no longer splits runs of text at vertical offsets: remove render::pdf::runs"
     );
 }
+
+#[test]
+fn a_nested_list_is_tagged_inside_the_item_it_belongs_to() {
+    let project = project(None);
+    let intro = project.join("sources/content/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap().replace(
+        "- one\n- two\n",
+        "- one\n  - one point one\n  - one point two\n- two\n  1. two point one\n\n  more about two\n- three\n",
+    );
+    std::fs::write(&intro, text).unwrap();
+    for rel in ["en/leaflet-standard.pdf"] {
+        let (pdf, _) = build_pdf(&project, rel);
+        let tree = pdf.tag_tree();
+        // Three lists: the outer one, and one inside each of two items, in that item's body
+        // (PDF/UA: an `L` inside the `LBody` of its `LI`), as the web page nests `ul` in `li`.
+        let parents = Pdf::parents_of(&tree, "L");
+        let nested: Vec<&String> = parents.iter().filter(|p| *p == "LBody").collect();
+        assert!(nested.len() >= 2, "nested lists inside LBody: {parents:?}\n{tree}");
+        assert!(!parents.iter().any(|p| p == "L"), "no list beside the items: {parents:?}\n{tree}");
+        // The items keep their text: the sub-items, and the paragraph after a sub-list.
+        let text = pdf.text();
+        for words in ["one point one", "two point one", "more about two", "three"] {
+            assert!(text.contains(words), "{words:?} in {text}");
+        }
+    }
+}

@@ -92,6 +92,22 @@ impl Pdf {
         }
     }
 
+    /// Each element of `kind` in the tag tree (as [`Pdf::tag_tree`] writes it) with its
+    /// parent's type: where nested lists sit.
+    pub fn parents_of(tree: &str, kind: &str) -> Vec<String> {
+        let lines: Vec<(usize, &str)> = tree.lines().map(|l| (l.len() - l.trim_start().len(), l.trim())).collect();
+        let mut out = Vec::new();
+        for (i, (depth, text)) in lines.iter().enumerate() {
+            if text.split(' ').next() != Some(kind) {
+                continue;
+            }
+            let parent =
+                lines[..i].iter().rev().find(|(d, _)| d < depth).map(|(_, t)| t.split(' ').next().unwrap_or(""));
+            out.push(parent.unwrap_or("(root)").to_string());
+        }
+        out
+    }
+
     /// The `/Scope` of a table attribute (in `/A`, a dictionary or an array of them), unless it
     /// is `Column`.
     fn header_scope(&self, a: &Object) -> Option<String> {

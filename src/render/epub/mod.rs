@@ -70,6 +70,10 @@ struct AboutView<'a> {
     credits: Vec<PhotoCredit>,
     notices: &'a [String],
     accessibility_summary: &'a str,
+    /// The accessibility statement (the claim, or that there is none), and `en` when it is
+    /// imprint's English standing in for a translation.
+    statement: String,
+    statement_lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -165,6 +169,7 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
     }
 
     let a11y = Accessibility::of(doc, strings);
+    let statement = crate::render::accessibility_statement(doc, strings, "epub");
     let org = &doc.organization;
     let view = AboutView {
         organization: &org.name,
@@ -173,6 +178,8 @@ fn render_book(doc: &Document, cx: RenderContext<'_>) -> Result<Vec<u8>, Problem
         credits: photo_credits(doc),
         notices: &doc.notices,
         accessibility_summary: &a11y.summary,
+        statement: statement.text,
+        statement_lang: statement.english.then_some("en"),
     };
     let about = fragment(about, "about.xhtml", context! { about => view, ui => strings })?;
     items.push(xhtml("about.xhtml", page_doc(strings.about_publication.clone(), "backmatter", about)?, false));

@@ -11,7 +11,9 @@ use crate::render::BuildInfo;
 use crate::render::html::escape::escape;
 use crate::ui::Strings;
 
-/// The conformance an EPUB claims when the organization names a certifier.
+pub use crate::model::Certification;
+
+/// The conformance an EPUB claims when a current recorded review covers it.
 pub const CONFORMANCE: &str = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
 /// The same conformance as a URL, as the Readium accessibility object of a catalog writes it.
@@ -30,20 +32,11 @@ pub struct Accessibility {
     pub hazards: Vec<&'static str>,
     /// `schema:accessibilitySummary`, in the book's language.
     pub summary: String,
-    /// Who certified that the file conforms to [`CONFORMANCE`], if anyone did: only then does
-    /// it claim to conform.
+    /// The conformance claim (`dcterms:conformsTo` [`CONFORMANCE`] with `a11y:certifiedBy`),
+    /// present only when a current recorded review covers this language, edition and format
+    /// (the EPUB's, for reflowable files; the downloads site takes each file's own). The site
+    /// and the catalog read it here, and nowhere else.
     pub certification: Option<Certification>,
-}
-
-/// A certification of conformance.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Certification {
-    /// The person or organization that certified it (`a11y:certifiedBy`).
-    pub certified_by: String,
-    /// Their credential, if any (`a11y:certifierCredential`).
-    pub credential: Option<String>,
-    /// Where their report is, if anywhere (`a11y:certifierReport`).
-    pub report: Option<String>,
 }
 
 /// The kind of file whose accessibility is described: the facts differ (a PDF's layout is
@@ -137,12 +130,10 @@ impl Accessibility {
             summary.push(strings.summary_no_hazards.clone());
         }
         let certification = match kind {
-            FileKind::Reflowable => doc.certifier.as_ref().map(|c| Certification {
-                certified_by: c.clone(),
-                credential: None,
-                report: None,
-            }),
-            FileKind::Pdf | FileKind::LargePrint(_) | FileKind::Braille => None,
+            FileKind::Reflowable => doc.certification("epub").cloned(),
+            FileKind::Pdf => doc.certification("pdf").cloned(),
+            FileKind::LargePrint(_) => doc.certification("large-print").cloned(),
+            FileKind::Braille => doc.certification("braille").cloned(),
         };
         Accessibility { access_modes, sufficient, features, hazards, summary: summary.join(" "), certification }
     }
@@ -220,12 +211,21 @@ pub(super) fn package(doc: &Document, items: &[Item], a11y: &Accessibility, buil
     meta(&mut out, "schema:accessibilitySummary", &a11y.summary);
     if let Some(c) = &a11y.certification {
         meta(&mut out, "dcterms:conformsTo", CONFORMANCE);
-        meta(&mut out, "a11y:certifiedBy", &c.certified_by);
+        let _ =
+            writeln!(out, "<meta property=\"a11y:certifiedBy\" id=\"certifier\">{}</meta>", escape(&c.certified_by));
         if let Some(credential) = &c.credential {
-            meta(&mut out, "a11y:certifierCredential", credential);
+            let _ = writeln!(
+                out,
+                "<meta property=\"a11y:certifierCredential\" refines=\"#certifier\">{}</meta>",
+                escape(credential)
+            );
         }
         if let Some(report) = &c.report {
-            meta(&mut out, "a11y:certifierReport", report);
+            let _ = writeln!(
+                out,
+                "<link rel=\"a11y:certifierReport\" refines=\"#certifier\" href=\"{}\"/>",
+                escape(report)
+            );
         }
     }
     out.push_str("</metadata>\n<manifest>\n");

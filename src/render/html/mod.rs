@@ -55,6 +55,12 @@ struct PageView {
     formats: Vec<FormatLink>,
     /// The downloads page of this language.
     downloads: String,
+    /// The accessibility statement, its language when it is the English fallback (`en`),
+    /// the address of the accessibility report, and the link's language likewise.
+    statement: String,
+    statement_lang: Option<&'static str>,
+    report: String,
+    report_lang: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -184,6 +190,7 @@ impl HtmlRenderer {
         for s in &doc.sections {
             body.section(s);
         }
+        let statement = super::accessibility_statement(doc, cx.strings, "html");
         let view = PageView {
             lang: doc.lang.as_str().to_string(),
             dir: doc.dir.as_str(),
@@ -199,6 +206,13 @@ impl HtmlRenderer {
             languages: language_links(doc, &cx),
             formats: format_links(doc, &cx),
             downloads: "index.html".to_string(),
+            statement: statement.text,
+            statement_lang: statement.english.then_some("en"),
+            report: super::accessibility_report_path(doc, "html")
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            report_lang: cx.strings.is_english_fallback("accessibility_report", &doc.lang).then_some("en"),
         };
         let html = env
             .get_template("page.html")

@@ -148,7 +148,16 @@ impl Writer<'_> {
         if let Some(lp) = large_print {
             let _ = writeln!(self.out, "  body-size: {}pt,\n  line-spacing: {},", lp.body_size, lp.line_spacing);
         }
-        let notices: Vec<String> = doc.notices.iter().map(|n| format!("{},", string(n))).collect();
+        let mut notices: Vec<String> = doc.notices.iter().map(|n| format!("{},", string(n))).collect();
+        // The accessibility statement of this file: the claim a current review supports, or
+        // that there is none; imprint's English standing in for a translation is marked so.
+        let format = if large_print.is_some() { "large-print" } else { "pdf" };
+        let statement = crate::render::accessibility_statement(doc, s, format);
+        notices.push(if statement.english {
+            format!("text(lang: \"en\", dir: ltr, {}),", string(&statement.text))
+        } else {
+            format!("{},", string(&statement.text))
+        });
         let _ = writeln!(self.out, "  notices: ({}),", notices.concat());
         let _ = writeln!(self.out, "  region: {},", region.as_deref().map(string).unwrap_or("none".into()));
         let _ = writeln!(self.out, "  description: {},", string(&doc.description));
@@ -272,6 +281,13 @@ impl Writer<'_> {
             match item.as_slice() {
                 [Block::Paragraph(p)] => self.located(p.origin, |w| w.inlines(&p.content)),
                 blocks => self.blocks(blocks),
+            }
+            // Typst 0.15 takes a list that ends an item out of the item, and tags it beside
+            // the item's LBody (typst-pdf `ListCtx::push_body`); screen readers then lose
+            // which item it belongs to. An empty artifact after it keeps it the item's last
+            // part but one, so it stays inside the item's LBody, as in the web page.
+            if matches!(item.last(), Some(Block::List(_))) {
+                self.push("#pdf.artifact[]");
             }
             self.push("],\n");
         }
