@@ -7,12 +7,16 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+mod session;
+pub use session::{Rebuilt, Session};
+
 use crate::check::{Checked, check, problem_diagnostic};
 use crate::plan::Job;
 use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, LargePrint, RenderContext, Rendered, Renderer, Theme};
+use crate::select::{Filter, Selection};
 use crate::source::{Format, LoadFailure, Sources};
 use crate::write::write_atomically;
 
@@ -29,15 +33,45 @@ pub struct Built {
 /// Builds every publication of the project into `output`, with the date and other fixed
 /// facts of `info`. When anything fails, nothing in `output` changes.
 pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, LoadFailure> {
-    let mut checked = check(project)?;
+    build_with(project, output, info, &Options::default())
+}
+
+/// How a build runs besides its inputs: which part of the matrix, and whom to tell how far
+/// it got.
+#[derive(Default, Clone, Copy)]
+pub struct Options<'a> {
+    /// The languages, editions and formats to build (by default all).
+    pub filter: Option<&'a Filter>,
+    /// Called after each rendering with (done, total), from any thread.
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+}
+
+/// [`build`] with options: only the documents the filter selects are rendered and written;
+/// every other file in `output` stays as it is. With languages chosen, only their documents
+/// (and the source language's) are assembled and checked. A filter naming what the project does not
+/// build is a [`LoadFailure`] that lists what it does build.
+pub fn build_with(project: &Path, output: &Path, info: BuildInfo, options: &Options) -> Result<Built, LoadFailure> {
+    let mut checked = match options.filter.filter(|f| !f.langs.is_empty()) {
+        Some(f) => {
+            let fonts = crate::fonts::FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
+            crate::check::check_languages(project, fonts, Some(&f.langs))?
+        }
+        None => check(project)?,
+    };
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    let artifacts = render_all(&mut checked, info);
+    let selection = match options.filter {
+        Some(f) => Selection::new(f.clone(), &checked.sources, &checked.jobs).map_err(LoadFailure)?,
+        None => Selection::all(),
+    };
+    let artifacts = render_selected(&mut checked, info, &selection, options.progress);
     typst::comemo::evict(10);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
+    // The files this build answers for are those `selection.owns` (every file for a full
+    // build): what a writer that removes stale outputs may remove.
     write_atomically(output, &artifacts).map_err(|e| {
         LoadFailure(format!(
             "failed to write the outputs into `{}` ({e}); the previous outputs are unchanged",
@@ -134,26 +168,48 @@ pub fn typst_projects(checked: &Checked, build: BuildInfo) -> Vec<Artifact> {
     files
 }
 
-/// Renders every document in every format, in parallel. The artifacts come back in a stable
-/// order whatever the scheduling; problems are added to the report.
 /// How many evictions an entry of Typst's memo cache survives unused. Without eviction the
 /// cache keeps every document's layout until the build ends (fourteen languages: 408 MB
 /// peak); evicting after each rendering keeps what the next documents share (layouts,
 /// fonts) and lets the rest go (228 MB, and no slower; measured on 2 cores).
 const EVICT_AFTER: usize = 2;
 
-fn render_all(checked: &mut Checked, build: BuildInfo) -> Vec<Artifact> {
+/// Renders every document the selection wants in each of its formats, in parallel, telling
+/// `progress` after each. The artifacts come back in a stable order whatever the scheduling;
+/// problems are added to the report.
+fn render_selected(
+    checked: &mut Checked,
+    build: BuildInfo,
+    selection: &Selection,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Vec<Artifact> {
     let shared = Shared::of(checked);
     let ro: &Checked = checked;
-    let tasks: Vec<(&Job, Format)> = ro.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
+    let tasks: Vec<(&Job, Format)> = ro
+        .jobs
+        .iter()
+        .flat_map(|j| j.formats.iter().map(move |f| (j, *f)))
+        .filter(|(j, f)| selection.wants(j, *f))
+        .collect();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Rendered> = tasks
         .par_iter()
         .map(|(job, format)| {
             let rendered = renderer(*format).render(&job.doc, shared.context(ro, job, build));
             typst::comemo::evict(EVICT_AFTER);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(report) = progress {
+                report(n, tasks.len());
+            }
             rendered
         })
         .collect();
+    collect(checked, results)
+}
+
+/// The artifacts of the renderings, in their order, without duplicates; their problems go
+/// into the report.
+fn collect(checked: &mut Checked, results: Vec<Rendered>) -> Vec<Artifact> {
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut problems = Vec::new();
     for r in results {

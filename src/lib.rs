@@ -27,6 +27,7 @@ pub mod plan;
 pub mod po;
 pub mod readability;
 pub mod render;
+pub mod select;
 pub mod source;
 #[cfg(test)]
 mod testing;

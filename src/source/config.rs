@@ -253,8 +253,9 @@ fn default_editions() -> Vec<Spanned<Edition>> {
 pub use crate::model::Edition;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
+#[value(rename_all = "kebab-case")]
 pub enum Format {
     /// The accessible web edition: one HTML page.
     Html,

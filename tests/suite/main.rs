@@ -22,3 +22,4 @@ mod pdf;
 mod plain;
 mod readback;
 mod tables;
+mod watch;
