@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+mod session;
+pub use session::{Rebuilt, Session};
+
 use crate::braille::Louis;
 use crate::check::{Checked, check, problem_diagnostic};
 use crate::model::LangTag;
@@ -16,6 +19,7 @@ use crate::render::epub::EpubRenderer;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, LargePrint, RenderContext, Rendered, Renderer, Theme};
+use crate::select::{Filter, Selection};
 use crate::source::{Format, LoadFailure, Sources};
 use crate::write::write_atomically;
 
@@ -32,20 +36,54 @@ pub struct Built {
 /// Builds every publication of the project into `output`, with the date and other fixed
 /// facts of `info`. When anything fails, nothing in `output` changes.
 pub fn build(project: &Path, output: &Path, info: BuildInfo) -> Result<Built, LoadFailure> {
-    let mut checked = check(project)?;
+    build_with(project, output, info, &Options::default())
+}
+
+/// How a build runs besides its inputs: which part of the matrix, and whom to tell how far
+/// it got.
+#[derive(Default, Clone, Copy)]
+pub struct Options<'a> {
+    /// The languages, editions and formats to build (by default all).
+    pub filter: Option<&'a Filter>,
+    /// Called after each rendering with (done, total), from any thread.
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+}
+
+/// [`build`] with options: only the documents the filter selects are rendered and written;
+/// every other file in `output` stays as it is. With languages chosen, only their documents
+/// (and the source language's) are assembled and checked. A filter naming what the project does not
+/// build is a [`LoadFailure`] that lists what it does build.
+pub fn build_with(project: &Path, output: &Path, info: BuildInfo, options: &Options) -> Result<Built, LoadFailure> {
+    let mut checked = match options.filter.filter(|f| !f.langs.is_empty()) {
+        Some(f) => {
+            let fonts = crate::fonts::FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
+            crate::check::check_languages(project, fonts, Some(&f.langs))?
+        }
+        None => check(project)?,
+    };
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    let (mut artifacts, pages) = render_all(&mut checked, info);
+    let selection = match options.filter {
+        Some(f) => Selection::new(f.clone(), &checked.sources, &checked.jobs).map_err(LoadFailure)?,
+        None => Selection::all(),
+    };
+    let (mut artifacts, pages) = render_selected(&mut checked, info, &selection, options.progress);
     typst::comemo::evict(10);
     if checked.report.errors() > 0 {
         return Ok(Built { checked, written: Vec::new() });
     }
-    artifacts.extend(crate::report::artifacts(&checked));
-    add_site(&mut checked, &mut artifacts, &pages, info);
-    if checked.report.errors() > 0 {
-        return Ok(Built { checked, written: Vec::new() });
+    // The reports and the downloads site describe the whole matrix: a partial build leaves
+    // them as they are (the next full build brings them up to date).
+    if options.filter.is_none() {
+        artifacts.extend(crate::report::artifacts(&checked));
+        add_site(&mut checked, &mut artifacts, &pages, info);
+        if checked.report.errors() > 0 {
+            return Ok(Built { checked, written: Vec::new() });
+        }
     }
+    // The files this build answers for are those `selection.owns` (every file for a full
+    // build): what a writer that removes stale outputs may remove.
     write_atomically(output, &artifacts).map_err(|e| {
         LoadFailure(format!(
             "failed to write the outputs into `{}` ({e}); the previous outputs are unchanged",
@@ -158,27 +196,52 @@ pub fn typst_projects(checked: &Checked, build: BuildInfo) -> Vec<Artifact> {
     files
 }
 
-/// Renders every document in every format, in parallel. The artifacts come back in a stable
-/// order whatever the scheduling; problems are added to the report.
 /// How many evictions an entry of Typst's memo cache survives unused. Without eviction the
 /// cache keeps every document's layout until the build ends (fourteen languages: 408 MB
 /// peak); evicting after each rendering keeps what the next documents share (layouts,
 /// fonts) and lets the rest go (228 MB, and no slower; measured on 2 cores).
 const EVICT_AFTER: usize = 2;
 
-fn render_all(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
+/// Renders every document the selection wants in each of its formats, in parallel, telling
+/// `progress` after each. The artifacts come back in a stable order whatever the scheduling,
+/// with the page count of each paged file; problems are added to the report.
+fn render_selected(
+    checked: &mut Checked,
+    build: BuildInfo,
+    selection: &Selection,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
     let shared = Shared::of(checked);
     let ro: &Checked = checked;
-    let tasks: Vec<(&Job, Format)> = ro.jobs.iter().flat_map(|j| j.formats.iter().map(move |f| (j, *f))).collect();
+    let tasks: Vec<(&Job, Format)> = ro
+        .jobs
+        .iter()
+        .flat_map(|j| j.formats.iter().map(move |f| (j, *f)))
+        .filter(|(j, f)| selection.wants(j, *f))
+        .collect();
     let braille = braille_or_skip(&shared, &tasks);
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Rendered> = tasks
         .par_iter()
         .filter_map(|(job, format)| {
             let rendered = renderer(*format, braille.0.as_ref())?.render(&job.doc, shared.context(ro, job, build));
             typst::comemo::evict(EVICT_AFTER);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(report) = progress {
+                report(n, tasks.len());
+            }
             Some(rendered)
         })
         .collect();
+    if let Some(d) = braille.1 {
+        checked.report.push(d);
+    }
+    collect(checked, results)
+}
+
+/// The artifacts of the renderings, in their order, without duplicates; their problems go
+/// into the report.
+fn collect(checked: &mut Checked, results: Vec<Rendered>) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut problems = Vec::new();
     let mut pages = Vec::new();
@@ -195,9 +258,6 @@ fn render_all(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(P
                 problems.push(p);
             }
         }
-    }
-    if let Some(d) = braille.1 {
-        checked.report.push(d);
     }
     let layouts = checked.layouts.clone();
     for p in problems {
@@ -247,7 +307,7 @@ pub fn site_of(
 /// Renders every document of a checked project (with no errors) in every format, as the build
 /// does, and writes nothing: the files, and the page count of each PDF. For benchmarks.
 pub fn render_everything(checked: &mut Checked, build: BuildInfo) -> (Vec<Artifact>, Vec<(PathBuf, usize)>) {
-    render_all(checked, build)
+    render_selected(checked, build, &Selection::all(), None)
 }
 
 /// The braille renderer when some publication asks for braille and liblouis loads; when it

@@ -65,6 +65,29 @@ pub struct Diagnostic {
     pub related: Vec<(Span, String)>,
     /// What to do about it, as full sentences.
     pub hints: Vec<String>,
+    /// What kind of problem it is, for problems that come many at a time (a build says
+    /// "8 images have no file yet" once instead of eight times).
+    pub kind: Option<Kind>,
+}
+
+/// A kind of problem that can come many times in one project: a stable key, and how to say
+/// "N of them" in one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Kind {
+    /// A stable name (`image-without-file`).
+    pub key: &'static str,
+    /// The rest of the sentence after a count greater than one (`images have no file yet`).
+    pub many: &'static str,
+}
+
+impl Kind {
+    /// An image declared in `data/images.toml` without a file.
+    pub const IMAGE_WITHOUT_FILE: Kind = Kind { key: "image-without-file", many: "images have no file yet" };
+    /// A language built without a translation catalog.
+    pub const NO_CATALOG: Kind = Kind { key: "no-catalog", many: "languages are built without a catalog" };
+    /// A left-to-right run in right-to-left translated text with a mark at its edge.
+    pub const AMBIGUOUS_MARK: Kind =
+        Kind { key: "ambiguous-mark", many: "translated messages have a left-to-right run with a mark at its edge" };
 }
 
 impl Diagnostic {
@@ -86,7 +109,14 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             hints: Vec::new(),
+            kind: None,
         }
+    }
+
+    /// Says what kind of problem it is (see [`Kind`]).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
     }
 
     /// Points the diagnostic at a place in a file.
@@ -197,6 +227,12 @@ pub enum Style {
 
 /// Renders diagnostics as text (no colour), in the given style.
 pub fn render(files: &SourceFiles, diagnostics: &[Diagnostic], style: Style) -> String {
+    render_in(files, diagnostics, style, false)
+}
+
+/// Renders diagnostics in the given style, coloured with ANSI escapes when `color` is true
+/// (for a terminal that has not asked for no colour).
+pub fn render_in(files: &SourceFiles, diagnostics: &[Diagnostic], style: Style, color: bool) -> String {
     let config = Config {
         display_style: match style {
             Style::Rich => DisplayStyle::Rich,
@@ -207,7 +243,14 @@ pub fn render(files: &SourceFiles, diagnostics: &[Diagnostic], style: Style) -> 
     let mut out = String::new();
     for d in diagnostics {
         let cs = to_codespan(files, d);
-        match term::emit_into_string(&config, &files.files, &cs) {
+        let emitted = if color {
+            let mut ansi = term::termcolor::Ansi::new(Vec::new());
+            term::emit_to_write_style(&mut ansi, &config, &files.files, &cs)
+                .map(|()| String::from_utf8_lossy(&ansi.into_inner()).into_owned())
+        } else {
+            term::emit_into_string(&config, &files.files, &cs)
+        };
+        match emitted {
             Ok(text) => out.push_str(&text),
             Err(_) => {
                 out.push_str(&format!("{}: {}\n", severity_word(d.severity), d.message));
@@ -215,6 +258,26 @@ pub fn render(files: &SourceFiles, diagnostics: &[Diagnostic], style: Style) -> 
         }
     }
     out
+}
+
+/// The diagnostics to print one by one, and the kinds of warning that came more than once
+/// with their counts (to print as one line each), in order of first appearance.
+pub fn fold(diagnostics: &[Diagnostic]) -> (Vec<Diagnostic>, Vec<(Kind, usize)>) {
+    let mut counts: Vec<(Kind, usize)> = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+        if let Some(k) = d.kind {
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+    }
+    counts.retain(|(_, n)| *n > 1);
+    let folded = |d: &&Diagnostic| {
+        d.severity == Severity::Warning && d.kind.is_some_and(|k| counts.iter().any(|(c, _)| *c == k))
+    };
+    let single = diagnostics.iter().filter(|d| !folded(d)).cloned().collect();
+    (single, counts)
 }
 
 fn severity_word(s: Severity) -> &'static str {
@@ -294,6 +357,30 @@ mod tests {
         assert_eq!(files.line_col(f, span.range.start), (2, 2));
         // Past the end of the line: the line's end, never a split character.
         assert_eq!(char_at(0, text, 2, 99).range.start, line_range(text, 2).end);
+    }
+
+    #[test]
+    fn repeated_warnings_of_a_kind_fold_into_a_count() {
+        let image =
+            |id: &str| Diagnostic::warning(format!("image `{id}` has no file yet")).kind(Kind::IMAGE_WITHOUT_FILE);
+        let other = Diagnostic::warning("the only one of its kind").kind(Kind::NO_CATALOG);
+        let error = Diagnostic::error("bad value").kind(Kind::IMAGE_WITHOUT_FILE);
+        let all = vec![image("a"), other.clone(), image("b"), error.clone(), image("c")];
+        let (single, folded) = fold(&all);
+        // A kind seen once is printed in full; errors are never folded.
+        assert_eq!(single, vec![other, error]);
+        assert_eq!(folded, vec![(Kind::IMAGE_WITHOUT_FILE, 3)]);
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut files = SourceFiles::default();
+        let f = files.add("sources/a.toml", "x = 1\n");
+        let d = Diagnostic::error("bad value").at(Span::new(f, 4..5));
+        assert!(!render_in(&files, std::slice::from_ref(&d), Style::Rich, false).contains('\u{1b}'));
+        let coloured = render_in(&files, &[d], Style::Rich, true);
+        assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+        assert!(coloured.contains("bad value"));
     }
 
     #[test]

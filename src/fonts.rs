@@ -9,8 +9,9 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-/// Every font face found in `fonts/`, with Typst's index of them.
-#[derive(Debug)]
+/// Every font face found in `fonts/`, with Typst's index of them. A clone shares the font
+/// data (and the hashes Typst's caches computed of it).
+#[derive(Debug, Clone)]
 pub struct FontSet {
     /// Metadata of every face, for font selection.
     pub book: LazyHash<FontBook>,

@@ -31,6 +31,7 @@ pub mod readability;
 pub mod render;
 pub mod site;
 pub mod report;
+pub mod select;
 pub mod source;
 #[cfg(test)]
 mod testing;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let code = imprint::cli::run(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr());
+    let terminal = imprint::cli::Terminal::detect();
+    let code = imprint::cli::run_with(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr(), terminal);
     ExitCode::from(code)
 }

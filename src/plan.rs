@@ -85,6 +85,7 @@ fn missing_catalog(sources: &Sources, files: &SourceFiles, tr: &Translation) -> 
         "`{lang}` is built, but its catalog `{expected}` does not exist: it is built entirely in the source language"
     ))
     .label("no catalog for this language")
+    .kind(crate::diag::Kind::NO_CATALOG)
     .hint(format!(
         "Run `imprint translate update` to create {expected} (with imprint's own words already translated), then translate its messages."
     ));

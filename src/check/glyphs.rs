@@ -3,7 +3,7 @@
 //! character without one stops the build, naming it, its code point, the language and the
 //! place it comes from.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, SourceFiles, Span};
 use crate::fonts::{FontPlan, FontSet};
@@ -27,14 +27,25 @@ struct Checker<'a> {
     files: &'a SourceFiles,
     /// Reported already: the character, the language and the place.
     seen: BTreeSet<Seen>,
+    /// Characters known to be covered, by language: a document repeats a few hundred
+    /// characters thousands of times, and asking every font for each was most of the check.
+    covered: HashMap<String, HashSet<char>>,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn text(&mut self, text: &str, lang: &LangTag, origin: Option<Origin>, what: &str) {
         let families = if self.large_print { self.plan.large_print(lang) } else { self.plan.families(lang) };
+        let covered = match self.covered.get_mut(lang.as_str()) {
+            Some(set) => set,
+            None => self.covered.entry(lang.as_str().to_string()).or_default(),
+        };
         for c in text.chars().filter(|c| !invisible(*c)) {
+            if covered.contains(&c) {
+                continue;
+            }
             if self.fonts.covers(families, c) {
+                covered.insert(c);
                 continue;
             }
             let key = (c, lang.as_str().to_string(), origin.map(|o| (o.file, o.start)));
@@ -133,7 +144,8 @@ pub fn check(
     large_print: bool,
     files: &SourceFiles,
 ) -> Vec<Diagnostic> {
-    let mut c = Checker { fonts, plan, large_print, files, seen: BTreeSet::new(), out: Vec::new() };
+    let mut c =
+        Checker { fonts, plan, large_print, files, seen: BTreeSet::new(), covered: HashMap::new(), out: Vec::new() };
     let lang = &doc.lang;
     c.text(&doc.title, lang, None, "the title");
     c.text(&doc.description, lang, None, "the description");

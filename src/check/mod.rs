@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Report, Severity, SourceFiles, Span};
 use crate::fonts::{FontPlan, FontSet};
 use crate::layouts::Layouts;
-use crate::model::Document;
+use crate::model::{Document, LangTag};
 use crate::plan::{Job, plan};
 use crate::readability;
 use crate::render::pdf::{PdfRenderer, check_layout};
@@ -44,11 +44,27 @@ pub struct Checked {
 
 /// Loads and checks the project in `project` (the folder holding `sources/`).
 pub fn check(project: &Path) -> Result<Checked, LoadFailure> {
+    let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
+    check_with_fonts(project, fonts)
+}
+
+/// [`check`] with the fonts already loaded (a watching build keeps them between rebuilds).
+pub fn check_with_fonts(project: &Path, fonts: FontSet) -> Result<Checked, LoadFailure> {
+    check_languages(project, fonts, None)
+}
+
+/// [`check_with_fonts`] that assembles and judges the documents of the source language and of
+/// `langs` only (all languages with `None`): for a build of some languages, and for the
+/// preview, which shows the source language before the others. Every source file is still
+/// loaded and checked.
+pub fn check_languages(project: &Path, fonts: FontSet, langs: Option<&[LangTag]>) -> Result<Checked, LoadFailure> {
     let mut files = SourceFiles::default();
     let mut report = Report::default();
-    let sources = source::load(&project.join("sources"), &mut files, &mut report)?;
+    let mut sources = source::load(&project.join("sources"), &mut files, &mut report)?;
+    if let Some(langs) = langs {
+        sources.translations.retain(|t| langs.contains(&t.lang));
+    }
     let layouts = Layouts::load(&project.join("layouts")).map_err(LoadFailure)?;
-    let fonts = FontSet::load(&project.join("fonts")).map_err(LoadFailure)?;
     let (font_plan, plan_ok) = font_plan(&layouts, &fonts, &mut files, &mut report);
     let mut jobs = plan(&sources, &files, &mut report);
     let review_outcomes = reviews::apply(&sources, &mut jobs, &files, &mut report);

@@ -1,28 +1,32 @@
-//! `imprint build`: build every publication, or emit an intermediate form (`--emit model`,
-//! `--emit typst`).
+//! `imprint build`: build every publication (or the languages, editions and formats asked
+//! for), or emit an intermediate form (`--emit model`, `--emit typst`).
 
 use std::io::Write;
 use std::path::Path;
+use std::time::Instant;
 
-use super::{DiagnosticStyle, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, Emit, checked, human_size, style, summary};
-use crate::diag;
+use super::output::Printer;
+use super::{BuildArgs, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, Emit, Verbosity, checked, human_size, summary};
+use crate::build::{Built, Options};
 use crate::model::dump::dump;
 
-/// Builds the project into `output`, or emits what `emit` asks for.
+/// Builds the project as `args` say, or emits what `emit` asks for.
 pub(super) fn run(
     project: &Path,
-    output: &Path,
+    args: &BuildArgs,
     emit: Option<Emit>,
-    format: DiagnosticStyle,
+    printer: Printer,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let output = &args.output(project);
+    let format = args.message_format;
     if let Some(emit) = emit {
         let checked = match checked(project, err) {
             Ok(c) => c,
             Err(code) => return code,
         };
-        let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
+        printer.diagnostics(&checked.files, &checked.report.diagnostics, format, err);
         if checked.report.errors() > 0 {
             return EXIT_ERRORS;
         }
@@ -36,15 +40,34 @@ pub(super) fn run(
             Emit::Typst => emit_typst(&checked, project, output, out, err),
         };
     }
-    let built = match crate::build::build(project, output, crate::render::BuildInfo::from_env()) {
-        Ok(b) => b,
+    let filter = args.filter();
+    let progress = printer.progress("building");
+    let update = |done: usize, total: usize| progress.update(done, total);
+    let options = Options { filter: (!filter.is_all()).then_some(&filter), progress: Some(&update) };
+    let start = Instant::now();
+    let built = crate::build::build_with(project, output, crate::render::BuildInfo::from_env(), &options);
+    progress.finish();
+    match built {
+        Ok(built) => report(&built, output, start, printer, format, out, err),
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
-            return EXIT_FAILURE;
+            EXIT_FAILURE
         }
-    };
+    }
+}
+
+/// Prints what a build did (problems, files, a summary) and returns the exit code.
+pub(super) fn report(
+    built: &Built,
+    output: &Path,
+    start: Instant,
+    printer: Printer,
+    format: super::DiagnosticStyle,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let report = &built.checked.report;
-    let _ = write!(err, "{}", diag::render(&built.checked.files, &report.diagnostics, style(format)));
+    printer.diagnostics(&built.checked.files, &report.diagnostics, format, err);
     if report.errors() > 0 {
         let _ = writeln!(
             err,
@@ -54,10 +77,21 @@ pub(super) fn run(
         );
         return EXIT_ERRORS;
     }
-    for (path, size) in &built.written {
-        let _ = writeln!(out, "wrote {} ({})", output.join(path).display(), human_size(*size));
+    if printer.verbosity == Verbosity::Verbose {
+        for (path, size) in &built.written {
+            let _ = writeln!(out, "wrote {} ({})", output.join(path).display(), human_size(*size));
+        }
     }
-    let _ = writeln!(out, "built {} files: {}", built.written.len(), summary(0, report.warnings()));
+    if printer.chatty() {
+        let _ = writeln!(
+            out,
+            "built {} files into {} in {:.2} s: {}",
+            built.written.len(),
+            output.display(),
+            start.elapsed().as_secs_f64(),
+            summary(0, report.warnings())
+        );
+    }
     EXIT_OK
 }
 

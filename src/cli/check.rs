@@ -3,16 +3,26 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{DiagnosticStyle, EXIT_ERRORS, EXIT_OK, checked, style, summary};
-use crate::diag;
+use super::output::Printer;
+use super::{DiagnosticStyle, EXIT_ERRORS, EXIT_OK, Verbosity, checked, summary};
 
-/// Checks the project and prints every problem.
-pub(super) fn run(project: &Path, format: DiagnosticStyle, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Checks the project and prints every problem (in full, never folded: this is where a
+/// build's one-line summaries send the reader).
+pub(super) fn run(
+    project: &Path,
+    format: DiagnosticStyle,
+    mut printer: Printer,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let checked = match checked(project, err) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let _ = write!(err, "{}", diag::render(&checked.files, &checked.report.diagnostics, style(format)));
+    if printer.verbosity == Verbosity::Normal {
+        printer.verbosity = Verbosity::Verbose;
+    }
+    printer.diagnostics(&checked.files, &checked.report.diagnostics, format, err);
     let (errors, warnings) = (checked.report.errors(), checked.report.warnings());
     let _ = writeln!(
         out,

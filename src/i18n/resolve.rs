@@ -134,6 +134,7 @@ impl<'a> Resolver<'a> {
             "the translation of a message in `{}` has the left-to-right run `{run}` in right-to-left text, with a mark at its edge that may show on the wrong side",
             key.context()
         ))
+        .kind(crate::diag::Kind::AMBIGUOUS_MARK)
         .hint(format!(
             "imprint isolates left-to-right runs by itself, but cannot tell whether the mark belongs to the run; mark the run with its language, as `[{}]{{lang=en}}`, to say so.",
             run.trim_matches(|c: char| !c.is_alphanumeric())

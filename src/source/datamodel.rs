@@ -330,6 +330,7 @@ fn resolve_image(
                 "image `{id}` has no file yet; it is left out of the publications"
             ))
             .at(span(file, &img.id))
+            .kind(crate::diag::Kind::IMAGE_WITHOUT_FILE)
             .hint(
                 "When the file is available, put it in sources/images/ and add file = \"images/<name>\" to this entry.",
             ),

@@ -66,7 +66,7 @@ fn limits_are_built_or_refused_never_a_crash_or_a_hang() {
     ];
     for (name, body, refused) in cases {
         let project = with_intro(&body);
-        let (code, err) = run_bounded(&project, &["build", "--format", "short"], Duration::from_secs(240));
+        let (code, err) = run_bounded(&project, &["build", "--message-format", "short"], Duration::from_secs(240));
         match refused {
             Some(message) => {
                 assert_eq!(code, 1, "{name}: {err}");

@@ -349,7 +349,8 @@ fn right_to_left_translations_isolate_left_to_right_runs_and_warn_when_an_edge_i
     }
     write_po(&project, "fa", &fa);
     let out = temp_dir("bidi-out");
-    let run = imprint_in(&project, &["build", "--output", out.to_str().unwrap(), "--format", "short"]);
+    let run =
+        imprint_in(&project, &["build", "--output", out.to_str().unwrap(), "--message-format", "short", "--verbose"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // The quoted name may take its quotes with it or not: the author is asked to mark it.
     assert!(run.stderr.contains("has the left-to-right run `\"Open Door\"` in right-to-left text"), "{}", run.stderr);

@@ -25,3 +25,4 @@ mod readback;
 mod site;
 mod reviews;
 mod tables;
+mod watch;

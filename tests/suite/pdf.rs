@@ -134,7 +134,7 @@ fn build_errors_name_the_layout_or_the_content_line() {
         let project = project(Some(&format!("build-errors/{name}")));
         patch_layout(&project);
         let out = project.join("output");
-        let run = imprint_in(&project, &["build", "--format", "short"]);
+        let run = imprint_in(&project, &["build", "--message-format", "short"]);
         if run.code != 1 {
             failures.push(format!("{name}: exit {}\n{}", run.code, run.stderr));
             continue;
