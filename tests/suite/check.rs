@@ -84,5 +84,9 @@ fn a_build_with_errors_writes_nothing_and_keeps_previous_outputs() {
     assert_eq!(std::fs::read(&page).unwrap(), before);
     let mut leftovers: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
     leftovers.sort();
-    assert_eq!(leftovers, ["en", "fonts"].map(std::ffi::OsString::from), "no staging folder is left behind");
+    assert_eq!(
+        leftovers,
+        [imprint::write::manifest::MANIFEST, "en", "fonts"].map(std::ffi::OsString::from),
+        "no staging folder is left behind"
+    );
 }

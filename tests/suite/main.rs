@@ -8,6 +8,7 @@ mod pdfread;
 mod architecture;
 mod charts;
 mod check;
+mod commit;
 mod data_texts;
 mod epub;
 mod errors;
