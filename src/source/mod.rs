@@ -14,6 +14,7 @@ mod inlines;
 mod markdown;
 #[cfg(test)]
 mod proptests;
+mod read;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -23,6 +24,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Report, SourceFiles, Span};
 use crate::model::{Block, LangTag, Origin};
+use read::{list_files, read_text};
 
 pub use config::{Config, Format};
 pub use datamodel::{DataIndex, DataSet, GlossaryEntry, ImageText};
@@ -156,8 +158,9 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
         )));
     }
     let config_path = dir.join("imprint.toml");
-    let config_text = read_text(&config_path)?;
-    let config_file = files.add(display_path(dir, "imprint.toml"), config_text);
+    let shown = display_path(dir, "imprint.toml");
+    let config_text = read_text(dir, &config_path, &shown)?.map_err(|r| r.fail(&shown))?;
+    let config_file = files.add(shown, config_text);
     let config: Option<Config> =
         if check_text(files, config_file, report) { parse_toml(files, config_file, report) } else { None };
 
@@ -168,7 +171,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let mut complete = true;
     for path in list_files(&dir.join("data"), |n| n.ends_with(".toml"))? {
         let name = format!("data/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else {
+            complete = false;
+            continue;
+        };
         if !check_text(files, file, report) {
             complete = false;
             continue;
@@ -194,7 +200,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let mut all_sections_read = true;
     for path in list_files(&dir.join("content"), |n| n.ends_with(".md") && !n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else {
+            all_sections_read = false;
+            continue;
+        };
         if !check_text(files, file, report) {
             all_sections_read = false;
             continue;
@@ -210,7 +219,7 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     }
     for path in list_files(&dir.join("content"), |n| n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else { continue };
         if !check_text(files, file, report) {
             continue;
         }
@@ -271,11 +280,11 @@ fn load_translations(
         }
         let name = format!("{}/{}.po", TRANSLATIONS, tag.as_str());
         let path = dir.join(&name);
-        if !path.exists() {
+        if fs::symlink_metadata(&path).is_err() {
             out.push(Translation { lang: tag, catalog: crate::po::Catalog::default(), file: None });
             continue;
         }
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else { continue };
         if !check_text(files, file, report) {
             continue;
         }
@@ -347,6 +356,27 @@ fn invisible_breaker(c: char) -> bool {
     matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
 }
 
+/// Reads the source file `path` (`name` from the sources folder) into `files`; a file that is
+/// refused (a link leading outside, a special file, too large) is reported at the file and
+/// gives `None`.
+fn add_file(
+    dir: &Path,
+    path: &Path,
+    name: &str,
+    files: &mut SourceFiles,
+    report: &mut Report,
+) -> Result<Option<usize>, LoadFailure> {
+    let shown = display_path(dir, name);
+    match read_text(dir, path, &shown)? {
+        Ok(text) => Ok(Some(files.add(shown, text))),
+        Err(refusal) => {
+            let file = files.add(shown, String::new());
+            report.push(refusal.at(Span::new(file, 0..0)));
+            Ok(None)
+        }
+    }
+}
+
 /// The name shown in diagnostics: the path as the user would type it from the project folder.
 fn display_path(dir: &Path, rel: &str) -> String {
     let base = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -355,46 +385,6 @@ fn display_path(dir: &Path, rel: &str) -> String {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// Reads a source file as UTF-8 text, without the byte-order mark some editors write first.
-fn read_text(path: &Path) -> Result<String, LoadFailure> {
-    let bytes = fs::read(path).map_err(|e| LoadFailure(format!("failed to read `{}` ({e})", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        // Where the first invalid byte is, as an editor counts lines and columns.
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-        LoadFailure(format!(
-            "{}:{line}:{column}: the file is not UTF-8 text (the byte there is not valid UTF-8); \
-             save it as UTF-8 (in Poedit and most editors: Save as, encoding UTF-8)",
-            path.display()
-        ))
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
-}
-
-/// The files of a folder whose name passes `keep`, sorted by name. A missing folder is empty.
-fn list_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, LoadFailure> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(LoadFailure(format!("failed to list `{}` ({e})", dir.display()))),
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| LoadFailure(format!("failed to list `{}` ({e})", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if keep(&name) && entry.path().is_file() {
-            paths.push(entry.path());
-        }
-    }
-    paths.sort();
-    Ok(paths)
 }
 
 /// Parses a TOML file (or a part of one starting at `offset`) into `T`, reporting the error.
