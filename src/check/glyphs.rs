@@ -25,6 +25,9 @@ struct Checker<'a> {
     plan: &'a FontPlan,
     large_print: bool,
     files: &'a SourceFiles,
+    /// Where texts without a place of their own (the title, the description, the keywords,
+    /// the organization's name) are written: `imprint.toml` and the language's catalog.
+    settings: Vec<usize>,
     /// Reported already: the character, the language and the place.
     seen: BTreeSet<Seen>,
     out: Vec<Diagnostic>,
@@ -56,9 +59,21 @@ impl Checker<'_> {
                     span = Span::new(o.file, o.start + at..o.start + at + c.len_utf8());
                 }
                 d = d.at(span);
+            } else if let Some(span) = self.setting_place(c) {
+                d = d.at(span);
             }
             self.out.push(d);
         }
+    }
+}
+
+impl Checker<'_> {
+    /// The first place `c` is written in `imprint.toml` or the language's catalog.
+    fn setting_place(&self, c: char) -> Option<Span> {
+        self.settings.iter().find_map(|&file| {
+            let at = self.files.text(file).find(c)?;
+            Some(Span::new(file, at..at + c.len_utf8()))
+        })
     }
 }
 
@@ -133,10 +148,18 @@ pub fn check(
     large_print: bool,
     files: &SourceFiles,
 ) -> Vec<Diagnostic> {
-    let mut c = Checker { fonts, plan, large_print, files, seen: BTreeSet::new(), out: Vec::new() };
     let lang = &doc.lang;
+    let catalog = format!("translations/{}.po", lang.as_str());
+    let settings = (0..files.len())
+        .filter(|&i| files.name(i).ends_with("imprint.toml") || files.name(i).ends_with(&catalog))
+        .collect();
+    let mut c = Checker { fonts, plan, large_print, files, settings, seen: BTreeSet::new(), out: Vec::new() };
     c.text(&doc.title, lang, None, "the title");
     c.text(&doc.description, lang, None, "the description");
+    for k in &doc.keywords {
+        c.text(k, lang, None, "a keyword");
+    }
+    c.text(&doc.organization.name, lang, None, "the organization's name");
     for n in &doc.notices {
         c.text(n, lang, None, "a colophon note");
     }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod configcheck;
 pub mod data;
 mod datamodel;
+mod escapes;
 mod frontmatter;
 mod inlines;
 mod markdown;
@@ -326,11 +327,7 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
     let mut ok = true;
     for (i, c) in text.char_indices().filter(|(_, c)| invisible_breaker(*c)).take(5) {
         ok = false;
-        let name = match c {
-            '\u{feff}' => "zero-width no-break space (byte-order mark)",
-            '\u{2028}' => "line separator",
-            _ => "paragraph separator",
-        };
+        let name = escapes::forbidden(c as u32).unwrap_or("invisible character");
         report.push(
             Diagnostic::error(format!("invisible character U+{:04X} ({name}) in the text", c as u32))
                 .at(Span::new(file, i..i + c.len_utf8()))
@@ -347,13 +344,26 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
                 .hint("It often comes from copying text out of another program; delete it (it cannot be printed or read aloud)."),
         );
     }
+    // The same rules for what escapes decode to (TOML `\u0001`, Markdown and PO `&#7;`).
+    for (range, cp) in escapes::scan(text, escapes::Kind::of(files.name(file))) {
+        let Some(name) = escapes::forbidden(cp) else { continue };
+        ok = false;
+        let written = &text[range.clone()];
+        report.push(
+            Diagnostic::error(format!("{name} U+{cp:04X} written as `{written}`"))
+                .at(Span::new(file, range))
+                .label("decodes to a character no output can carry")
+                .hint("Delete the escape; for a line break write a new line, for a space a space."),
+        );
+    }
     ok
 }
 
 /// Characters that are not control characters but that outputs cannot carry: U+FEFF (PDF/UA
-/// forbids it), U+2028 and U+2029 (line and paragraph separators, which break text unpredictably).
+/// forbids it), U+2028 and U+2029 (line and paragraph separators, which break text unpredictably),
+/// U+FFFE and U+FFFF (noncharacters, which XML forbids: the PDF's XMP metadata would be invalid).
 fn invisible_breaker(c: char) -> bool {
-    matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Reads the source file `path` (`name` from the sources folder) into `files`; a file that is

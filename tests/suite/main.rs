@@ -6,9 +6,9 @@ mod disk_world;
 mod pdfread;
 
 mod architecture;
+mod characters;
 mod charts;
 mod check;
-mod commit;
 mod commit;
 mod data_texts;
 mod epub;
