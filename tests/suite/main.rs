@@ -19,6 +19,7 @@ mod html;
 mod i18n;
 mod init;
 mod kitchen_sink;
+mod long_words;
 mod model;
 mod pdf;
 mod plain;
