@@ -84,3 +84,26 @@ fn holder(file: &mut File) -> String {
     }
     String::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_holder_waits_then_gives_up_saying_who_holds_the_lock() {
+        let dir = std::env::temp_dir().join(format!("imprint-lock-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(".output.imprint-lock");
+        let first = OutputLock::acquire(&path, WAIT, &mut |_| panic!("the first holder does not wait")).unwrap();
+        let mut notices = Vec::new();
+        let second = OutputLock::acquire(&path, Duration::from_millis(200), &mut |m| notices.push(m.to_string()));
+        let e = second.unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WouldBlock);
+        let pid = std::process::id();
+        assert!(e.to_string().contains(&format!("another imprint (process {pid}) has been writing")), "{e}");
+        assert_eq!(notices.len(), 1, "one line while waiting: {notices:?}");
+        drop(first);
+        assert!(OutputLock::acquire(&path, Duration::ZERO, &mut |_| {}).is_ok(), "free again");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
