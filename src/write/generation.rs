@@ -36,15 +36,19 @@ pub fn lock_path(parent: &Path, name: &std::ffi::OsStr) -> PathBuf {
 }
 
 /// Removes what killed or failed builds of `parent/name` left beside it. Call under the lock.
+/// Best effort: what cannot be removed (a read-only folder of a previous generation) stays,
+/// and never stops a build, since staging names are unique.
 pub fn remove_debris(parent: &Path, name: &std::ffi::OsStr) -> io::Result<()> {
     let prefix = prefix(name);
     let prefix = prefix.as_encoded_bytes();
-    for entry in fs::read_dir(parent)? {
-        let entry = entry?;
+    for entry in fs::read_dir(parent)?.flatten() {
         if entry.file_name().as_encoded_bytes().starts_with(prefix) {
             let path = entry.path();
-            let removed = if entry.file_type()?.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
-            removed?;
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
         }
     }
     Ok(())
