@@ -21,7 +21,6 @@ use crate::render::pdf::PdfRenderer;
 use crate::render::{Artifact, BuildInfo, LargePrint, RenderContext, Rendered, Renderer, Theme};
 use crate::select::{Filter, Selection};
 use crate::source::{Format, LoadFailure, Sources};
-use crate::write::write_atomically;
 
 /// What a build did.
 #[derive(Debug)]
@@ -84,7 +83,7 @@ pub fn build_with(project: &Path, output: &Path, info: BuildInfo, options: &Opti
     }
     // The files this build answers for are those `selection.owns` (every file for a full
     // build): what a writer that removes stale outputs may remove.
-    write_atomically(output, &artifacts).map_err(|e| {
+    crate::write::write_scoped(output, &artifacts, &|p| selection.owns(p)).map_err(|e| {
         LoadFailure(format!(
             "failed to write the outputs into `{}` ({e}); the previous outputs are unchanged",
             output.display()

@@ -29,9 +29,9 @@ pub mod plan;
 pub mod po;
 pub mod readability;
 pub mod render;
-pub mod site;
 pub mod report;
 pub mod select;
+pub mod site;
 pub mod source;
 #[cfg(test)]
 mod testing;

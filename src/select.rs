@@ -109,6 +109,11 @@ impl Selection {
                     }
                 }
                 files.push(main);
+                // Every file of the format (braille writes a BRF and a PEF; the print PDF its cover).
+                files.extend(crate::render::format_files(&job.doc, format).into_iter().map(|(p, _)| p));
+                if format == Format::Pdf {
+                    files.push(crate::render::cover_path(&job.doc));
+                }
             }
         }
         files.sort();

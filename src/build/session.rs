@@ -23,7 +23,6 @@ use crate::plan::Job;
 use crate::render::{Artifact, BuildInfo, Rendered};
 use crate::select::{Filter, Selection};
 use crate::source::{Format, LoadFailure};
-use crate::write::write_atomically;
 
 /// How many rebuilds an entry of Typst's memo cache survives unused in a session. Nothing
 /// is evicted during a rebuild (a one-off build evicts after every document), so that what
@@ -167,7 +166,9 @@ impl Session {
         let failure = Mutex::new(None);
         let write = |artifacts: &[Artifact]| {
             let Ok(mut out) = out.lock() else { return false };
-            if let Err(e) = write_atomically(&self.output, artifacts) {
+            // A group answers for its own files only: the rest of the output stays as it is.
+            let own = |p: &std::path::Path| artifacts.iter().any(|a| a.path == p);
+            if let Err(e) = crate::write::write_scoped(&self.output, artifacts, &own) {
                 *failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
                 return false;
             }

@@ -25,6 +25,9 @@ struct Checker<'a> {
     plan: &'a FontPlan,
     large_print: bool,
     files: &'a SourceFiles,
+    /// Where texts without a place of their own (the title, the description, the keywords,
+    /// the organization's name) are written: `imprint.toml` and the language's catalog.
+    settings: Vec<usize>,
     /// Reported already: the character, the language and the place.
     seen: BTreeSet<Seen>,
     /// Characters known to be covered, by language: a document repeats a few hundred
@@ -36,10 +39,8 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn text(&mut self, text: &str, lang: &LangTag, origin: Option<Origin>, what: &str) {
         let families = if self.large_print { self.plan.large_print(lang) } else { self.plan.families(lang) };
-        let covered = match self.covered.get_mut(lang.as_str()) {
-            Some(set) => set,
-            None => self.covered.entry(lang.as_str().to_string()).or_default(),
-        };
+        // Taken out while the text is checked (the messages borrow the checker), then put back.
+        let mut covered = self.covered.remove(lang.as_str()).unwrap_or_default();
         for c in text.chars().filter(|c| !invisible(*c)) {
             if covered.contains(&c) {
                 continue;
@@ -67,9 +68,22 @@ impl Checker<'_> {
                     span = Span::new(o.file, o.start + at..o.start + at + c.len_utf8());
                 }
                 d = d.at(span);
+            } else if let Some(span) = self.setting_place(c) {
+                d = d.at(span);
             }
             self.out.push(d);
         }
+        self.covered.insert(lang.as_str().to_string(), covered);
+    }
+}
+
+impl Checker<'_> {
+    /// The first place `c` is written in `imprint.toml` or the language's catalog.
+    fn setting_place(&self, c: char) -> Option<Span> {
+        self.settings.iter().find_map(|&file| {
+            let at = self.files.text(file).find(c)?;
+            Some(Span::new(file, at..at + c.len_utf8()))
+        })
     }
 }
 
@@ -144,11 +158,27 @@ pub fn check(
     large_print: bool,
     files: &SourceFiles,
 ) -> Vec<Diagnostic> {
-    let mut c =
-        Checker { fonts, plan, large_print, files, seen: BTreeSet::new(), covered: HashMap::new(), out: Vec::new() };
     let lang = &doc.lang;
+    let catalog = format!("translations/{}.po", lang.as_str());
+    let settings = (0..files.len())
+        .filter(|&i| files.name(i).ends_with("imprint.toml") || files.name(i).ends_with(&catalog))
+        .collect();
+    let mut c = Checker {
+        fonts,
+        plan,
+        large_print,
+        files,
+        settings,
+        seen: BTreeSet::new(),
+        covered: HashMap::new(),
+        out: Vec::new(),
+    };
     c.text(&doc.title, lang, None, "the title");
     c.text(&doc.description, lang, None, "the description");
+    for k in &doc.keywords {
+        c.text(k, lang, None, "a keyword");
+    }
+    c.text(&doc.organization.name, lang, None, "the organization's name");
     for n in &doc.notices {
         c.text(n, lang, None, "a colophon note");
     }

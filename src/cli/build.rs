@@ -104,7 +104,9 @@ fn emit_typst(
     err: &mut dyn Write,
 ) -> u8 {
     let files = crate::build::typst_projects(checked, crate::render::BuildInfo::from_env());
-    if let Err(e) = crate::write::write_atomically(output, &files) {
+    // The Typst projects are a part of the output folder of their own: the publications
+    // beside them stay as they are.
+    if let Err(e) = crate::write::write_scoped(output, &files, &|p| p.starts_with("typst")) {
         let _ = writeln!(err, "error: failed to write into `{}` ({e})", output.display());
         return EXIT_FAILURE;
     }

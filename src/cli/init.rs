@@ -49,7 +49,7 @@ pub(super) fn run(folder: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8
             Artifact { path: PathBuf::from(path), bytes }
         })
         .collect();
-    if let Err(e) = crate::write::write_atomically(folder, &files) {
+    if let Err(e) = crate::write::write_files(folder, &files) {
         let _ = writeln!(err, "error: failed to write the new project into `{}` ({e})", folder.display());
         return EXIT_FAILURE;
     }

@@ -68,7 +68,7 @@ pub(super) fn run(project: &Path, args: ReviewArgs, out: &mut dyn Write, err: &m
             all.push('\n');
             all.push_str(&text);
             let file = Artifact { path: FILE.into(), bytes: all.into_bytes() };
-            if let Err(e) = crate::write::write_atomically(&folder, &[file]) {
+            if let Err(e) = crate::write::write_files(&folder, &[file]) {
                 let _ = writeln!(err, "error: failed to write `{}` ({e})", folder.join(FILE).display());
                 return EXIT_FAILURE;
             }

@@ -132,6 +132,6 @@ fn status(checked: &Checked, template: &Catalog) -> String {
 }
 
 fn write(folder: &Path, files: Vec<Artifact>) -> Result<(), String> {
-    crate::write::write_atomically(folder, &files)
+    crate::write::write_files(folder, &files)
         .map_err(|e| format!("failed to write the catalogs into `{}` ({e})", folder.display()))
 }

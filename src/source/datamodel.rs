@@ -13,7 +13,7 @@ use super::charts::resolve_chart;
 use super::data::{ChartData, DataFile, ImageData, TimelineData};
 use super::inlines::{data_markdown, plain_field, required, to_markdown};
 use crate::diag::{Diagnostic, Report, Span};
-use crate::model::{Alt, Chart, Event, Figure, Image, ImageFormat, Inline, Inlines, Origin, Timeline};
+use crate::model::{Alt, Chart, Event, Figure, Image, Inline, Inlines, Origin, Timeline};
 
 /// Charts, timelines and images by id, ready to be placed into content.
 #[derive(Debug, Default, Clone)]
@@ -373,65 +373,25 @@ fn read_image(dir: &Path, rel: &str, at: Span, report: &mut Report) -> Option<Im
         return None;
     }
     let full = dir.join(path);
-    let data = match std::fs::read(&full) {
-        Ok(data) => data,
-        Err(e) => {
-            report.push(
-                Diagnostic::error(format!("image file `{rel}` not found ({})", io_reason(&e)))
-                    .at(at)
-                    .hint("Check the file name (it is case-sensitive) and that the file is in the sources folder."),
-            );
-            return None;
-        }
-    };
-    if let (Ok(real), Ok(root)) = (full.canonicalize(), dir.canonicalize())
-        && !real.starts_with(&root)
-    {
-        {
-            report.push(
-                Diagnostic::error(format!("the image `{rel}` is a link to a file outside the sources folder"))
-                    .at(at)
-                    .hint("Copy the image into sources/images/ instead of linking to it."),
-            );
-            return None;
-        }
+    if std::fs::symlink_metadata(&full).is_err() {
+        report.push(
+            Diagnostic::error(format!("image file `{rel}` not found (no such file)"))
+                .at(at)
+                .hint("Check the file name (it is case-sensitive) and that the file is in the sources folder."),
+        );
+        return None;
     }
-    let format = match imagesize::image_type(&data) {
-        Ok(imagesize::ImageType::Png) => ImageFormat::Png,
-        Ok(imagesize::ImageType::Jpeg) => ImageFormat::Jpeg,
-        _ => {
-            report.push(
-                Diagnostic::error(format!("`{rel}` is not a PNG or JPEG image"))
-                    .at(at)
-                    .hint("Save the image as PNG (graphics) or JPEG (photos)."),
-            );
-            return None;
+    match super::read::read_image(dir, &full, rel) {
+        Ok(file) => Some(Image {
+            path: PathBuf::from(rel),
+            data: Arc::new(file.bytes),
+            format: file.format,
+            width: file.width,
+            height: file.height,
+        }),
+        Err(refusal) => {
+            report.push(refusal.at(at));
+            None
         }
-    };
-    let size = match imagesize::blob_size(&data) {
-        Ok(size) if size.width > 0 && size.height > 0 => size,
-        _ => {
-            report.push(
-                Diagnostic::error(format!("the image `{rel}` is damaged: its size cannot be read"))
-                    .at(at)
-                    .hint("Export the image again from the program that made it."),
-            );
-            return None;
-        }
-    };
-    Some(Image {
-        path: PathBuf::from(rel),
-        data: Arc::new(data),
-        format,
-        width: size.width as u32,
-        height: size.height as u32,
-    })
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }

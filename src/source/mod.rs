@@ -9,11 +9,13 @@ pub mod config;
 pub mod configcheck;
 pub mod data;
 mod datamodel;
+mod escapes;
 mod frontmatter;
 mod inlines;
 mod markdown;
 #[cfg(test)]
 mod proptests;
+mod read;
 pub mod reviews;
 
 use std::collections::BTreeMap;
@@ -24,6 +26,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Report, SourceFiles, Span};
 use crate::model::{Block, LangTag, Origin};
+use read::{list_files, read_text};
 
 pub use config::{Config, Format};
 pub use datamodel::{DataIndex, DataSet, GlossaryEntry, ImageText};
@@ -159,8 +162,9 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
         )));
     }
     let config_path = dir.join("imprint.toml");
-    let config_text = read_text(&config_path)?;
-    let config_file = files.add(display_path(dir, "imprint.toml"), config_text);
+    let shown = display_path(dir, "imprint.toml");
+    let config_text = read_text(dir, &config_path, &shown)?.map_err(|r| r.fail(&shown))?;
+    let config_file = files.add(shown, config_text);
     let config: Option<Config> =
         if check_text(files, config_file, report) { parse_toml(files, config_file, report) } else { None };
 
@@ -171,7 +175,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let mut complete = true;
     for path in list_files(&dir.join("data"), |n| n.ends_with(".toml"))? {
         let name = format!("data/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else {
+            complete = false;
+            continue;
+        };
         if !check_text(files, file, report) {
             complete = false;
             continue;
@@ -197,7 +204,10 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     let mut all_sections_read = true;
     for path in list_files(&dir.join("content"), |n| n.ends_with(".md") && !n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else {
+            all_sections_read = false;
+            continue;
+        };
         if !check_text(files, file, report) {
             all_sections_read = false;
             continue;
@@ -213,7 +223,7 @@ pub fn load(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Result<
     }
     for path in list_files(&dir.join("content"), |n| n.ends_with(".plain.md"))? {
         let name = format!("content/{}", file_name(&path));
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else { continue };
         if !check_text(files, file, report) {
             continue;
         }
@@ -266,7 +276,7 @@ fn load_reviews(dir: &Path, files: &mut SourceFiles, report: &mut Report) -> Res
     if !path.is_file() {
         return Ok(Vec::new());
     }
-    let file = files.add(display_path(dir, reviews::FILE), read_text(&path)?);
+    let Some(file) = add_file(dir, &path, reviews::FILE, files, report)? else { return Ok(Vec::new()) };
     if !check_text(files, file, report) {
         return Ok(Vec::new());
     }
@@ -289,11 +299,11 @@ fn load_translations(
         }
         let name = format!("{}/{}.po", TRANSLATIONS, tag.as_str());
         let path = dir.join(&name);
-        if !path.exists() {
+        if fs::symlink_metadata(&path).is_err() {
             out.push(Translation { lang: tag, catalog: crate::po::Catalog::default(), file: None });
             continue;
         }
-        let file = files.add(display_path(dir, &name), read_text(&path)?);
+        let Some(file) = add_file(dir, &path, &name, files, report)? else { continue };
         if !check_text(files, file, report) {
             continue;
         }
@@ -335,11 +345,7 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
     let mut ok = true;
     for (i, c) in text.char_indices().filter(|(_, c)| invisible_breaker(*c)).take(5) {
         ok = false;
-        let name = match c {
-            '\u{feff}' => "zero-width no-break space (byte-order mark)",
-            '\u{2028}' => "line separator",
-            _ => "paragraph separator",
-        };
+        let name = escapes::forbidden(c as u32).unwrap_or("invisible character");
         report.push(
             Diagnostic::error(format!("invisible character U+{:04X} ({name}) in the text", c as u32))
                 .at(Span::new(file, i..i + c.len_utf8()))
@@ -356,13 +362,47 @@ pub(crate) fn check_text(files: &SourceFiles, file: usize, report: &mut Report) 
                 .hint("It often comes from copying text out of another program; delete it (it cannot be printed or read aloud)."),
         );
     }
+    // The same rules for what escapes decode to (TOML `\u0001`, Markdown and PO `&#7;`).
+    for (range, cp) in escapes::scan(text, escapes::Kind::of(files.name(file))) {
+        let Some(name) = escapes::forbidden(cp) else { continue };
+        ok = false;
+        let written = &text[range.clone()];
+        report.push(
+            Diagnostic::error(format!("{name} U+{cp:04X} written as `{written}`"))
+                .at(Span::new(file, range))
+                .label("decodes to a character no output can carry")
+                .hint("Delete the escape; for a line break write a new line, for a space a space."),
+        );
+    }
     ok
 }
 
 /// Characters that are not control characters but that outputs cannot carry: U+FEFF (PDF/UA
-/// forbids it), U+2028 and U+2029 (line and paragraph separators, which break text unpredictably).
+/// forbids it), U+2028 and U+2029 (line and paragraph separators, which break text unpredictably),
+/// U+FFFE and U+FFFF (noncharacters, which XML forbids: the PDF's XMP metadata would be invalid).
 fn invisible_breaker(c: char) -> bool {
-    matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Reads the source file `path` (`name` from the sources folder) into `files`; a file that is
+/// refused (a link leading outside, a special file, too large) is reported at the file and
+/// gives `None`.
+fn add_file(
+    dir: &Path,
+    path: &Path,
+    name: &str,
+    files: &mut SourceFiles,
+    report: &mut Report,
+) -> Result<Option<usize>, LoadFailure> {
+    let shown = display_path(dir, name);
+    match read_text(dir, path, &shown)? {
+        Ok(text) => Ok(Some(files.add(shown, text))),
+        Err(refusal) => {
+            let file = files.add(shown, String::new());
+            report.push(refusal.at(Span::new(file, 0..0)));
+            Ok(None)
+        }
+    }
 }
 
 /// The name shown in diagnostics: the path as the user would type it from the project folder.
@@ -373,46 +413,6 @@ fn display_path(dir: &Path, rel: &str) -> String {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// Reads a source file as UTF-8 text, without the byte-order mark some editors write first.
-fn read_text(path: &Path) -> Result<String, LoadFailure> {
-    let bytes = fs::read(path).map_err(|e| LoadFailure(format!("failed to read `{}` ({e})", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        // Where the first invalid byte is, as an editor counts lines and columns.
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-        LoadFailure(format!(
-            "{}:{line}:{column}: the file is not UTF-8 text (the byte there is not valid UTF-8); \
-             save it as UTF-8 (in Poedit and most editors: Save as, encoding UTF-8)",
-            path.display()
-        ))
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
-}
-
-/// The files of a folder whose name passes `keep`, sorted by name. A missing folder is empty.
-fn list_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, LoadFailure> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(LoadFailure(format!("failed to list `{}` ({e})", dir.display()))),
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| LoadFailure(format!("failed to list `{}` ({e})", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if keep(&name) && entry.path().is_file() {
-            paths.push(entry.path());
-        }
-    }
-    paths.sort();
-    Ok(paths)
 }
 
 /// Parses a TOML file (or a part of one starting at `offset`) into `T`, reporting the error.

@@ -84,6 +84,6 @@ fn a_build_with_errors_writes_nothing_and_keeps_previous_outputs() {
     assert_eq!(std::fs::read(&page).unwrap(), before);
     let mut leftovers: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
     leftovers.sort();
-    let expected = ["SHA256SUMS", "en", "fonts", "index.html", "opds.json"];
+    let expected = [imprint::write::manifest::MANIFEST, "SHA256SUMS", "en", "fonts", "index.html", "opds.json"];
     assert_eq!(leftovers, expected.map(std::ffi::OsString::from), "no staging folder is left behind");
 }

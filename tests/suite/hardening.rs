@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::common::*;
 
 /// Runs the imprint binary with a time bound; returns (exit code, stderr).
-fn run_bounded(project: &Path, args: &[&str], limit: Duration) -> (i32, String) {
+pub(crate) fn run_bounded(project: &Path, args: &[&str], limit: Duration) -> (i32, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_imprint"))
         .arg("--project")
         .arg(project)

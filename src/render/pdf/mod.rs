@@ -210,7 +210,38 @@ fn missing_glyph(message: &str) -> Option<(String, String)> {
     let rest = message.split("the text `\"").nth(1)?;
     let (text, rest) = rest.split_once("\"`")?;
     let font = rest.split("with font `\"").nth(1)?.split("\"`").next()?;
-    Some((text.to_string(), font.to_string()))
+    Some((unescape_debug(text), font.to_string())).filter(|(text, _)| !text.is_empty())
+}
+
+/// The text of a string Typst quotes with Rust's debug escapes (`\u{200d}`, `\n`, `\"`), as
+/// the characters it stands for, without those that are never drawn (joiners, controls):
+/// the list of characters names what is missing, not escape sequences.
+fn unescape_debug(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '\\' => match chars.next() {
+                Some('u') => {
+                    let code: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                    u32::from_str_radix(&code, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}')
+                }
+                Some('n') => '\n',
+                Some('t') => '\t',
+                Some('r') => '\r',
+                Some('0') => '\0',
+                Some(other) => other,
+                None => '\\',
+            },
+            c => c,
+        };
+        let invisible =
+            c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{fe00}'..='\u{fe0f}');
+        if !invisible {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The build's time as a Typst datetime.
@@ -304,5 +335,8 @@ mod tests {
         let m = "PDF/UA-1 error: the text `\"𓀀\"` could not be displayed with font `\"Noto Sans\"`";
         assert_eq!(missing_glyph(m), Some(("𓀀".into(), "Noto Sans".into())));
         assert_eq!(missing_glyph("something else"), None);
+        // Typst quotes the text with debug escapes; a joiner in an emoji sequence is not listed.
+        let m = r#"the text `"\u{7}a\u{200d}\\\""` could not be displayed with font `"F"`"#;
+        assert_eq!(missing_glyph(m), Some(("a\\\"".into(), "F".into())));
     }
 }

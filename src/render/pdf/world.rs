@@ -93,7 +93,7 @@ impl<'a> SandboxWorld<'a> {
         }
         FileError::Other(Some(
             format!(
-                "imprint's layouts may read only files in layouts/ and the images the content declares; \
+                "imprint's layouts may read only the Typst files (.typ) in layouts/ and the images the content declares; \
                  `{}` is neither",
                 rooted.vpath().get_with_slash()
             )
