@@ -75,7 +75,8 @@ pub fn build_with(project: &Path, output: &Path, info: BuildInfo, options: &Opti
     // The reports and the downloads site describe the whole matrix: a partial build leaves
     // them as they are (the next full build brings them up to date).
     if options.filter.is_none() {
-        artifacts.extend(crate::report::artifacts(&checked));
+        let reports = crate::report::artifacts(&checked, &artifacts);
+        artifacts.extend(reports);
         add_site(&mut checked, &mut artifacts, &pages, info);
         if checked.report.errors() > 0 {
             return Ok(Built { checked, written: Vec::new() });

@@ -114,10 +114,12 @@ pub struct ReviewEntry {
 
 /// Every edition's report, as HTML and JSON files, for a checked project that rendered
 /// without error.
-pub fn artifacts(checked: &Checked) -> Vec<Artifact> {
+/// Only the files that were built are reported (braille is skipped where liblouis or a table is
+/// missing).
+pub fn artifacts(checked: &Checked, built: &[Artifact]) -> Vec<Artifact> {
     let mut out = Vec::new();
     for (j, job) in checked.jobs.iter().enumerate() {
-        let report = report(checked, j, job);
+        let report = report(checked, j, job, built);
         let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
         json.push('\n');
         out.push(Artifact { path: accessibility_report_path(&job.doc, "json"), bytes: json.into_bytes() });
@@ -136,11 +138,17 @@ fn file_name(job: &Job, format: Format) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-fn report(checked: &Checked, j: usize, job: &Job) -> Report {
+fn report(checked: &Checked, j: usize, job: &Job, built: &[Artifact]) -> Report {
     let doc = &job.doc;
+    let made = |f: &&Format| {
+        let file = file_name(job, **f);
+        let dir = std::path::Path::new(doc.lang.as_str());
+        built.iter().any(|a| a.path == dir.join(&file))
+    };
     let files: Vec<FileEntry> = job
         .formats
         .iter()
+        .filter(made)
         .map(|f| {
             let c = doc.certification(f.name());
             FileEntry {

@@ -129,7 +129,13 @@ mod tests {
         pdf.features = vec!["taggedPDF", "largePrint"];
         pdf.sufficient = vec!["textual,visual"];
         pdf.hazards = vec!["unknown"];
-        pdf.certification = Some(Certification { certified_by: "A. Reviewer".into(), credential: None, report: None });
+        pdf.certification = Some(Certification {
+            certified_by: "A. Reviewer".into(),
+            credential: None,
+            report: None,
+            date: "2026-12-01".into(),
+            formats: vec!["large-print".into()],
+        });
         let f = fields(&pdf, &s);
         let all: Vec<&str> = f.iter().flat_map(|f| f.statements.iter().map(String::as_str)).collect();
         assert!(all.contains(&"Appearance cannot be modified"));

@@ -157,6 +157,7 @@ fn the_site_lists_true_sizes_checksums_and_pages_with_languages_named_in_themsel
         .collect();
     let mut expected = files(out);
     expected.remove(Path::new("SHA256SUMS"));
+    expected.remove(Path::new(imprint::write::manifest::MANIFEST));
     assert_eq!(listed, expected);
 
     let es = Html::parse_document(&std::fs::read_to_string(out.join("es/index.html")).unwrap());
@@ -336,4 +337,23 @@ fn the_accessibility_summary_is_the_same_on_the_page_in_the_catalog_and_in_the_e
 fn page_strings(lang: &str) -> imprint::ui::Strings {
     let checked = imprint::check::check(&repo()).unwrap();
     checked.jobs.iter().find(|j| j.doc.lang.as_str() == lang).unwrap().strings.clone()
+}
+
+/// Every page of the output (the downloads site, the web editions, the accessibility
+/// reports) passes the shared `check-html` (axe-core in Chromium, the Nu HTML Checker,
+/// html-validate), installed by `../shared/tools/setup-validators.sh` (`.ci/run` runs it).
+#[test]
+fn every_page_of_the_output_passes_check_html() {
+    let out = built();
+    let tool = repo().join("../shared/tools/check-html");
+    assert!(tool.exists(), "check-html is expected at {} (the shared validators)", tool.display());
+    let run = Command::new(&tool).arg(out).output().unwrap();
+    let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "check-html {} (install the validators with ../shared/tools/setup-validators.sh --core-only):\n{report}",
+        out.display()
+    );
+    let pages = files(out).iter().filter(|p| p.extension().is_some_and(|e| e == "html")).count();
+    assert!(report.contains(&format!("pages={pages} ")), "every page was checked ({pages}):\n{report}");
 }
