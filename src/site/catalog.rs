@@ -2,9 +2,10 @@
 //! publication's files with their facts (size, checksum, pages, accessibility), found among the
 //! files the renderers returned.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::{SiteInput, sha256_hex};
+use super::SiteInput;
 use crate::model::{Direction, Document, LangTag};
 use crate::plan::{Job, TranslationStatus};
 use crate::render::epub::{Accessibility, FileKind};
@@ -76,10 +77,10 @@ pub struct File {
 
 impl<'a> Catalog<'a> {
     /// Lists the files of `input`.
-    pub fn of(input: &SiteInput<'a>) -> Catalog<'a> {
+    pub fn of(input: &SiteInput<'a>, sums: &BTreeMap<PathBuf, String>) -> Catalog<'a> {
         let mut languages: Vec<Language<'a>> = Vec::new();
         for job in input.jobs {
-            let publication = publication(job, input);
+            let publication = publication(job, input, sums);
             if publication.files.is_empty() {
                 continue;
             }
@@ -109,7 +110,7 @@ pub fn file_kind(format: Format, large_print: f64) -> FileKind {
     }
 }
 
-fn publication<'a>(job: &'a Job, input: &SiteInput<'a>) -> Publication<'a> {
+fn publication<'a>(job: &'a Job, input: &SiteInput<'a>, sums: &BTreeMap<PathBuf, String>) -> Publication<'a> {
     let doc = &job.doc;
     let mut files = Vec::new();
     for format in &job.formats {
@@ -120,7 +121,7 @@ fn publication<'a>(job: &'a Job, input: &SiteInput<'a>) -> Publication<'a> {
                 format: *format,
                 pages: input.pages.iter().find(|(p, _)| *p == path).map(|(_, n)| *n),
                 size: artifact.bytes.len(),
-                sha256: sha256_hex(&artifact.bytes),
+                sha256: sums.get(&path).cloned().unwrap_or_default(),
                 path,
                 media_type,
                 accessibility: Accessibility {

@@ -15,6 +15,7 @@ pub mod display;
 mod opds;
 mod pages;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
@@ -56,16 +57,19 @@ pub struct SiteInput<'a> {
 
 /// Makes the site's files: pages, fonts, catalogs and checksums.
 pub fn site(input: &SiteInput<'_>) -> Result<Vec<Artifact>, Problem> {
-    let catalog = Catalog::of(input);
+    // Every file is hashed once: the pages show the publications' checksums, and the
+    // checksums file lists every file's.
+    let mut sums: BTreeMap<PathBuf, String> =
+        input.artifacts.iter().map(|a| (a.path.clone(), sha256_hex(&a.bytes))).collect();
+    let catalog = Catalog::of(input, &sums);
     if catalog.languages.is_empty() {
         return Ok(Vec::new());
     }
     let mut files = pages::pages(&catalog, input)?;
     files.extend(pages::language_name_fonts(&catalog, input));
     files.extend(opds::feeds(&catalog, input.base_url.as_deref(), input.build));
-    let mut listed: Vec<&Artifact> = input.artifacts.iter().chain(files.iter()).collect();
-    listed.sort_by(|a, b| a.path.cmp(&b.path));
-    files.push(Artifact { path: PathBuf::from(CHECKSUMS), bytes: checksums(&listed).into_bytes() });
+    sums.extend(files.iter().map(|a| (a.path.clone(), sha256_hex(&a.bytes))));
+    files.push(Artifact { path: PathBuf::from(CHECKSUMS), bytes: checksums(&sums).into_bytes() });
     Ok(files)
 }
 
@@ -76,12 +80,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The checksums file in the format `sha256sum --check` reads: the hash, two spaces and the
 /// path relative to `output/` (with `/` between folders), one file a line, sorted by path.
-fn checksums(files: &[&Artifact]) -> String {
-    files
-        .iter()
-        .map(|a| {
-            let path: Vec<String> = a.path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            format!("{}  {}\n", sha256_hex(&a.bytes), path.join("/"))
+fn checksums(sums: &BTreeMap<PathBuf, String>) -> String {
+    sums.iter()
+        .map(|(path, sum)| {
+            let path: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            format!("{sum}  {}\n", path.join("/"))
         })
         .collect()
 }
@@ -92,8 +95,8 @@ mod tests {
 
     #[test]
     fn checksums_are_in_sha256sum_format() {
-        let a = Artifact { path: PathBuf::from("en").join("a.pdf"), bytes: b"abc".to_vec() };
-        let text = checksums(&[&a]);
+        let sums = BTreeMap::from([(PathBuf::from("en").join("a.pdf"), sha256_hex(b"abc"))]);
+        let text = checksums(&sums);
         assert_eq!(text, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  en/a.pdf\n");
     }
 }

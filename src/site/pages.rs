@@ -12,7 +12,7 @@ use super::catalog::{Catalog, Language, Publication, edition_name, status_text};
 use super::display::{Field, fields};
 use super::{CHECKSUMS, SiteInput};
 use crate::fonts::FontFile;
-use crate::render::html::{LANGUAGE_NAME_FONTS, environment, name_font, template_error, webfonts};
+use crate::render::html::{LANGUAGE_NAME_FONTS, environment, font_faces, name_font, template_error, webfonts};
 use crate::render::{Artifact, Problem, css_font_family, relative_href};
 use crate::ui::{Strings, fill};
 
@@ -309,23 +309,6 @@ fn size_text(bytes: usize, strings: &Strings) -> String {
         (format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)), "MB")
     };
     format!("{} {unit}", strings.number(value))
-}
-
-/// `@font-face` rules for the shipped fonts, in the folder `href` (relative to the page).
-fn font_faces(files: &[&FontFile], href: &str) -> String {
-    files
-        .iter()
-        .map(|f| {
-            let format = if f.name.to_lowercase().ends_with(".otf") { "opentype" } else { "truetype" };
-            format!(
-                "@font-face {{ font-family: \"{}\"; font-weight: {}; font-style: normal; font-display: swap; \
-                 src: url(\"{href}/{}\") format(\"{format}\"); }}\n",
-                f.family.replace(['"', '\\'], ""),
-                if f.bold { 700 } else { 400 },
-                crate::render::percent_encode(&f.name)
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]

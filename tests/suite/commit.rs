@@ -27,18 +27,7 @@ fn debris(output: &Path) -> Vec<String> {
 }
 
 fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
-            }
-        }
-    }
+    let mut out: Vec<String> = files_under(dir).iter().map(|p| p.to_string_lossy().into_owned()).collect();
     out.sort();
     out
 }

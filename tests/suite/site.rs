@@ -30,23 +30,6 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
-/// Every file under `dir`, relative to it.
-fn files(dir: &Path) -> BTreeSet<PathBuf> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(p.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    out
-}
-
 /// A relative URL from a page, as a path under `out` (percent-decoded), with its fragment.
 fn resolve(out: &Path, page: &Path, url: &str) -> (PathBuf, Option<String>) {
     let (path, fragment) = match url.split_once('#') {
@@ -86,7 +69,7 @@ fn percent_decode(s: &str) -> String {
 
 /// The publication files of a build: what partners download.
 fn publication_files(out: &Path) -> Vec<PathBuf> {
-    files(out)
+    files_under(out)
         .into_iter()
         .filter(|p| p.components().count() == 2)
         .filter(|p| {
@@ -99,7 +82,7 @@ fn publication_files(out: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_link_of_the_site_resolves_and_every_publication_is_listed() {
     let out = built();
-    let all = files(out);
+    let all = files_under(out);
     let mut pages = vec![out.join("index.html")];
     let langs: Vec<String> = std::fs::read_dir(out)
         .unwrap()
@@ -155,7 +138,7 @@ fn the_site_lists_true_sizes_checksums_and_pages_with_languages_named_in_themsel
             PathBuf::from(path)
         })
         .collect();
-    let mut expected = files(out);
+    let mut expected = files_under(out);
     expected.remove(Path::new("SHA256SUMS"));
     expected.remove(Path::new(imprint::write::manifest::MANIFEST));
     assert_eq!(listed, expected);
@@ -354,6 +337,6 @@ fn every_page_of_the_output_passes_check_html() {
         "check-html {} (install the validators with ../shared/tools/setup-validators.sh --core-only):\n{report}",
         out.display()
     );
-    let pages = files(out).iter().filter(|p| p.extension().is_some_and(|e| e == "html")).count();
+    let pages = files_under(out).iter().filter(|p| p.extension().is_some_and(|e| e == "html")).count();
     assert!(report.contains(&format!("pages={pages} ")), "every page was checked ({pages}):\n{report}");
 }

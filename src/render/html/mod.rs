@@ -170,6 +170,7 @@ impl HtmlRenderer {
         let html_path = super::output_path(doc, "html");
         let stem = html_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let font_dir = Path::new("fonts").join(doc.lang.as_str()).join(stem);
+        let page_dir = Path::new(doc.lang.as_str());
         let mut env = environment();
         env.add_template("page.html", &page.text).map_err(|e| template_error(e, page))?;
         env.add_template("style.css", &css.text).map_err(|e| template_error(e, css))?;
@@ -179,7 +180,8 @@ impl HtmlRenderer {
                 t.render(context! {
                     brand => cx.theme,
                     fonts => super::css_font_family(families),
-                    font_faces => font_faces(&shipped, &font_dir) + &font_faces(&names, Path::new(LANGUAGE_NAME_FONTS)),
+                    font_faces => font_faces(&shipped, &super::relative_href(&font_dir, page_dir))
+                        + &font_faces(&names, &super::relative_href(Path::new(LANGUAGE_NAME_FONTS), page_dir)),
                     upright_emphasis => crate::lang::upright_css_selector(),
                     lang_fonts => lang_fonts,
                 })
@@ -310,22 +312,20 @@ fn format_links(doc: &Document, cx: &RenderContext<'_>) -> Vec<FormatLink> {
     links
 }
 
-/// `@font-face` rules for the shipped font files, from a page in `output/<lang>/` to their
-/// subsets in `output/<font_dir>/`.
-fn font_faces(files: &[&FontFile], font_dir: &Path) -> String {
-    let dir: String = font_dir.components().map(|c| format!("{}/", c.as_os_str().to_string_lossy())).collect();
-    let dir = dir.replace(['"', '\\', ')'], "");
+/// `@font-face` rules for the shipped font files, in the folder at `href` (a web address
+/// relative to the page, without the final `/`): the web editions' and the downloads site's.
+pub(crate) fn font_faces(files: &[&FontFile], href: &str) -> String {
     files
         .iter()
         .map(|f| {
             let format = if f.name.to_lowercase().ends_with(".otf") { "opentype" } else { "truetype" };
             format!(
                 "@font-face {{ font-family: \"{}\"; font-weight: {}; font-style: {}; font-display: swap; \
-                 src: url(\"../{dir}{}\") format(\"{format}\"); }}\n",
+                 src: url(\"{href}/{}\") format(\"{format}\"); }}\n",
                 f.family.replace(['"', '\\'], ""),
                 if f.bold { 700 } else { 400 },
                 if f.italic { "italic" } else { "normal" },
-                f.name.replace(['"', '\\', ')'], "")
+                super::percent_encode(&f.name)
             )
         })
         .collect()
